@@ -1,0 +1,79 @@
+//! The pure analysis core: no web dependencies, so it runs and is tested natively.
+//!
+//! [`analyze`] turns pasted text into a [`Report`]. The report does not depend on the clock:
+//! everything that does (expiry, relative times) is computed from it with `now` passed in
+//! ([`Credential::findings_at`], [`time::TimeClaim::relative`]), so the UI can tick every second
+//! without decoding the token again.
+
+pub mod claims;
+pub mod credential;
+pub mod extract;
+pub mod findings;
+pub mod jose;
+pub mod time;
+
+pub use credential::{BasicCredentials, Credential, Kind};
+pub use extract::{Candidate, Extraction, Scheme};
+pub use findings::{Finding, Severity};
+pub use time::{TimeStatus, UnixTime};
+
+/// Inputs longer than this are cut before analysis so that a huge paste cannot freeze the tab
+/// (the largest real SFCC tokens are a few KB; the 64 KB fixture is far below this).
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// Everything found in one paste.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    /// What was removed or interpreted to find the credentials.
+    pub stripped: Vec<String>,
+    /// Every credential found, in the order found (a JSON token response gives several).
+    pub credentials: Vec<Credential>,
+    /// Bytes of input that were not analysed because of [`MAX_INPUT_BYTES`].
+    pub cut_bytes: usize,
+}
+
+impl Report {
+    /// Nothing was pasted (only whitespace).
+    pub fn is_empty(&self) -> bool {
+        self.credentials.is_empty()
+    }
+}
+
+/// Finds, decodes and recognises every credential in `text`. Never panics; a problem with the
+/// input becomes a finding on the credential it concerns.
+pub fn analyze(text: &str) -> Report {
+    let (text, cut_bytes) = cap(text);
+    let extraction = extract::extract(text);
+    let mut stripped = extraction.stripped;
+    if cut_bytes > 0 {
+        stripped.insert(
+            0,
+            format!(
+                "analysed only the first {} KB: the paste is {} KB, far larger than any SFCC token",
+                MAX_INPUT_BYTES / 1024,
+                (text.len() + cut_bytes) / 1024
+            ),
+        );
+    }
+    Report {
+        stripped,
+        credentials: extraction
+            .candidates
+            .iter()
+            .map(Credential::from_candidate)
+            .collect(),
+        cut_bytes,
+    }
+}
+
+/// The first [`MAX_INPUT_BYTES`] of `text` (on a character boundary) and how much was cut.
+fn cap(text: &str) -> (&str, usize) {
+    if text.len() <= MAX_INPUT_BYTES {
+        return (text, 0);
+    }
+    let mut end = MAX_INPUT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], text.len() - end)
+}

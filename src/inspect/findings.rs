@@ -1,0 +1,53 @@
+//! Non-fatal observations about a credential, ranked most serious first.
+
+/// How much a finding matters to someone debugging a failing call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The call will fail because of this.
+    Error,
+    /// Probably wrong, or risky.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// Lower-case name, also used as a CSS class.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One observation: a stable id (for tests and styling), a short title and one explaining sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub id: &'static str,
+    pub title: String,
+    pub detail: String,
+}
+
+impl Finding {
+    pub fn new(
+        severity: Severity,
+        id: &'static str,
+        title: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
+        Finding {
+            severity,
+            id,
+            title: title.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Sorts findings most serious first, keeping the order of equals.
+pub fn rank(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.severity);
+}

@@ -1,0 +1,10 @@
+//! SFCC Token Inspector: paste a Salesforce Commerce Cloud credential and see it decoded,
+//! classified and explained, entirely in the browser.
+//!
+//! [`inspect`] is the pure core (no web dependencies, tested natively); [`ui`] is the thin Yew
+//! front end that renders an [`inspect::Report`].
+
+pub mod inspect;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
