@@ -1,12 +1,49 @@
-//! The Yew front end (placeholder while the core is written).
-use yew::prelude::*;
+//! The Yew front end: one reducer holding the raw input, everything else derived from the
+//! [`Report`](crate::inspect::Report) that [`analyze`](crate::inspect::analyze) returns. No
+//! component decodes a token itself.
 
-#[component]
-fn App() -> Html {
-    html! { <main id="app" class="app"><h1>{ "SFCC Token Inspector" }</h1></main> }
+mod app;
+mod basic;
+mod browser;
+mod claims_table;
+mod clock;
+mod copy;
+mod credential_view;
+mod findings;
+mod json_block;
+mod segments;
+mod times;
+mod token_input;
+
+pub use app::App;
+pub use clock::use_now;
+pub use times::TimesPanel;
+pub use token_input::TokenInput;
+
+use std::rc::Rc;
+
+use crate::inspect::{Credential, Report};
+
+/// A shared report, compared by identity so that props stay cheap.
+#[derive(Clone, Debug)]
+pub struct ReportRef(pub Rc<Report>);
+
+impl PartialEq for ReportRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-/// Mounts the app on `<body>`.
+impl ReportRef {
+    /// The credential at `index` (clamped to the last one).
+    pub fn credential(&self, index: usize) -> Option<&Credential> {
+        let list = &self.0.credentials;
+        list.get(index.min(list.len().saturating_sub(1)))
+    }
+}
+
+/// Mounts the app on `<body>`, with a last-resort panic message instead of a dead page.
 pub fn start() {
+    browser::install_panic_message();
     yew::Renderer::<App>::new().render();
 }

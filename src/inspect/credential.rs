@@ -243,6 +243,8 @@ impl Credential {
             self.times = Times::read(payload);
         }
         let header_ok = jose.header.object().is_some();
+        // Two parts that both decode: a JWS that lost its signature, not a malformed token.
+        let signature_lost = parts == 2 && header_ok && jose.payload.object().is_some();
         let payload_truncated = jose
             .errors
             .iter()
@@ -257,7 +259,7 @@ impl Credential {
             } else {
                 Kind::Malformed
             }
-        } else if !jose.errors.is_empty() && !(parts == 2 && header_ok && self.payload_ok(&jose)) {
+        } else if !jose.errors.is_empty() && !signature_lost {
             Kind::Malformed
         } else if jose.alg().is_some_and(|a| a.eq_ignore_ascii_case("none"))
             || !jose.has_signature()
@@ -268,10 +270,6 @@ impl Credential {
         };
         self.jose_findings(&jose);
         self.jose = Some(jose);
-    }
-
-    fn payload_ok(&self, jose: &Jose) -> bool {
-        jose.payload.object().is_some()
     }
 
     /// For a `cc-at_2` tail: decode what follows the split point.

@@ -520,6 +520,16 @@ fn from_bare(text: &str, out: &mut Extraction) {
     });
 }
 
+/// The credential in a URL fragment such as `#token=…`, `#access_token=…&token_type=Bearer` or
+/// `#id_token=…` (the page's own address, for links that open the inspector on a token).
+pub fn token_from_fragment(fragment: &str) -> Option<String> {
+    let fragment = fragment.trim_start_matches('#');
+    fragment.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (PARAM_KEYS.contains(&key) && !value.is_empty()).then(|| percent_decode(value))
+    })
+}
+
 /// Removes all whitespace; returns the result and how many characters were removed.
 fn join_wrapped(text: &str) -> (String, usize) {
     let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();

@@ -218,13 +218,9 @@ pub fn parse(token: &str) -> Jose {
             Role::Payload => &mut jose.payload,
             _ => continue,
         };
-        match json_part(&bytes, n, role) {
-            Ok(part) => *slot = part,
-            Err((part, err)) => {
-                *slot = part;
-                jose.errors.push(err);
-            }
-        }
+        let (part, err) = json_part(&bytes, n, role);
+        *slot = part;
+        jose.errors.extend(err);
     }
     jose
 }
@@ -276,10 +272,9 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
-type PartResult = Result<JsonPart, (JsonPart, DecodeError)>;
-
-/// Turns decoded bytes into a JSON part, keeping the text when it is not JSON.
-fn json_part(bytes: &[u8], n: usize, role: Role) -> PartResult {
+/// Turns decoded bytes into a JSON part, keeping the text when it is not JSON, and says what
+/// is wrong with it, if anything.
+fn json_part(bytes: &[u8], n: usize, role: Role) -> (JsonPart, Option<DecodeError>) {
     let role_name = role.name();
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -290,14 +285,12 @@ fn json_part(bytes: &[u8], n: usize, role: Role) -> PartResult {
                 text: Some(lossy),
             };
             let pos = err.valid_up_to() + 1;
-            return Err((
-                part,
-                DecodeError::NotUtf8 {
-                    n,
-                    role: role_name,
-                    pos,
-                },
-            ));
+            let err = DecodeError::NotUtf8 {
+                n,
+                role: role_name,
+                pos,
+            };
+            return (part, Some(err));
         }
     };
     match serde_json::from_str::<Value>(text) {
@@ -307,18 +300,12 @@ fn json_part(bytes: &[u8], n: usize, role: Role) -> PartResult {
                 json: Some(json),
                 text: None,
             };
-            if part.object().is_some() {
-                Ok(part)
-            } else {
-                Err((
-                    part,
-                    DecodeError::NotObject {
-                        n,
-                        role: role_name,
-                        found,
-                    },
-                ))
-            }
+            let err = part.object().is_none().then_some(DecodeError::NotObject {
+                n,
+                role: role_name,
+                found,
+            });
+            (part, err)
         }
         Err(err) => {
             let part = JsonPart {
@@ -339,7 +326,7 @@ fn json_part(bytes: &[u8], n: usize, role: Role) -> PartResult {
                     preview: preview(text, 24),
                 }
             };
-            Err((part, err))
+            (part, Some(err))
         }
     }
 }

@@ -1,0 +1,121 @@
+//! Small browser helpers: the URL fragment, the tightened CSP, local time, the panic message.
+//! None of them logs or stores anything.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The URL fragment (`#…`), if any.
+pub fn fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    (hash.len() > 1).then_some(hash)
+}
+
+/// Removes the fragment from the address bar without adding a history entry, so a token that
+/// arrived in the URL is neither shown nor kept in the history.
+pub fn clear_fragment() {
+    let Some(win) = window() else { return };
+    let location = win.location();
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Once the wasm has loaded nothing needs the network: add a second policy, `connect-src 'none'`,
+/// so that no code on this page can send anything anywhere from now on.
+pub fn forbid_connections() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(head), Ok(meta)) = (doc.head(), doc.create_element("meta")) else {
+        return;
+    };
+    let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+    let _ = meta.set_attribute("content", "connect-src 'none'");
+    let _ = meta.set_attribute("data-added-by", "app");
+    let _ = head.append_child(&meta);
+}
+
+/// An instant in the viewer's own time zone, e.g. "22/11/2026, 23:30:00 CET".
+pub fn local_time(secs: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeZoneName".into(), &"short".into());
+    let locale = window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".into());
+    date.to_locale_string(&locale, &options).into()
+}
+
+/// Calls `f` whenever the fragment changes while the page is open. Returns the listener, which
+/// stops listening when dropped.
+pub fn on_hash_change(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let win = window()?;
+    Some(gloo::events::EventListener::new(
+        &win,
+        "hashchange",
+        move |_| f(),
+    ))
+}
+
+/// Copies `text` to the clipboard: the async Clipboard API where the page is a secure context,
+/// else the older `execCommand("copy")` on a temporary text area. Returns whether it worked
+/// (for the Clipboard API: whether it was started).
+pub fn copy_text(text: &str) -> bool {
+    let Some(win) = window() else { return false };
+    let navigator = win.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if has_clipboard && win.is_secure_context() {
+        let promise = navigator.clipboard().write_text(text);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+        return true;
+    }
+    copy_with_exec_command(&win, text).unwrap_or(false)
+}
+
+fn copy_with_exec_command(win: &web_sys::Window, text: &str) -> Option<bool> {
+    let doc = win.document()?;
+    let area: web_sys::HtmlTextAreaElement =
+        doc.create_element("textarea").ok()?.dyn_into().ok()?;
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    area.set_class_name("offscreen");
+    let body = doc.body()?;
+    body.append_child(&area).ok()?;
+    area.select();
+    let ok = doc
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    Some(ok)
+}
+
+/// If anything ever panics, replace the page with a readable message (and no token text)
+/// instead of leaving a dead page.
+pub fn install_panic_message() {
+    std::panic::set_hook(Box::new(|_| {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(body) = doc.body() {
+            body.set_inner_html(
+                "<main id=\"app\" class=\"app\"><section class=\"card fatal\" role=\"alert\">\
+                 <h2>Something went wrong inside the inspector</h2>\
+                 <p>This is a bug, not a problem with your token. Reload the page to start again. \
+                 Nothing you pasted was sent anywhere.</p></section></main>",
+            );
+        }
+    }));
+}

@@ -1,0 +1,56 @@
+//! A table of claims (or header parameters): name and meaning, value with a copy button.
+
+use yew::prelude::*;
+
+use super::copy::CopyButton;
+use crate::inspect::claims::ClaimRow;
+use crate::inspect::time::iso_utc;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimsTableProps {
+    pub rows: Vec<ClaimRow>,
+    pub caption: AttrValue,
+}
+
+fn row(r: &ClaimRow) -> Html {
+    let time = r.time.as_ref().and_then(|t| t.seconds).map(|s| {
+        html! { <span class="time-note">{ iso_utc(s) }</span> }
+    });
+    let source = r.doc.map(|d| d.source).unwrap_or_default();
+    html! {
+        <tr data-claim={r.name.clone()}>
+            <th scope="row">
+                <code class="claim-name">{ r.name.clone() }</code>
+                if let Some(doc) = r.doc {
+                    <p class="claim-doc" title={format!("Source: {source}")}>{ doc.text }</p>
+                }
+            </th>
+            <td>
+                <div class="value-line">
+                    <code class="claim-value">{ r.display.clone() }</code>
+                    <CopyButton text={AttrValue::from(r.display.clone())} what={format!("Copy {}", r.name)} />
+                </div>
+                { time.unwrap_or_default() }
+                if let Some(nested) = &r.nested {
+                    <details class="nested" open=true>
+                        <summary>{ "JSON inside this string" }</summary>
+                        <pre class="json">{ nested.clone() }</pre>
+                    </details>
+                }
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
+    html! {
+        <div class="table-wrap">
+            <table class="claims">
+                <caption class="sr-only">{ props.caption.clone() }</caption>
+                <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Value" }</th></tr></thead>
+                <tbody>{ for props.rows.iter().map(row) }</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The raw token, each dot-separated part in its own colour, with a legend and a copy button.
+
+use yew::prelude::*;
+
+use super::copy::CopyButton;
+use super::ReportRef;
+use crate::inspect::jose::Role;
+
+#[derive(Properties, PartialEq)]
+pub struct SegmentsProps {
+    pub report: ReportRef,
+    pub index: usize,
+}
+
+fn role_class(role: Role) -> &'static str {
+    match role {
+        Role::Header => "seg-header",
+        Role::Payload | Role::Ciphertext => "seg-payload",
+        Role::Signature | Role::Tag => "seg-signature",
+        Role::EncryptedKey | Role::Iv => "seg-key",
+        Role::Extra => "seg-extra",
+    }
+}
+
+#[component]
+pub fn Segments(props: &SegmentsProps) -> Html {
+    let Some(c) = props.report.credential(props.index) else {
+        return Html::default();
+    };
+    let body = match &c.jose {
+        Some(jose) => {
+            let last = jose.segments.len().saturating_sub(1);
+            html! {
+                { for jose.segments.iter().enumerate().map(|(i, s)| html! {
+                    <>
+                        <span class={classes!("seg", role_class(s.role))} title={s.role.name()}>
+                            { if s.text.is_empty() { "∅".to_string() } else { s.text.clone() } }
+                        </span>
+                        if i < last { <span class="dot">{ "." }</span> }
+                    </>
+                }) }
+            }
+        }
+        None => html! { <span class="seg seg-opaque">{ c.text.clone() }</span> },
+    };
+    let legend = c.jose.as_ref().map(|jose| {
+        html! {
+            <ul class="legend">
+                { for jose.segments.iter().enumerate().map(|(i, s)| html! {
+                    <li><span class={classes!("swatch", role_class(s.role))}></span>
+                    { format!("{} {}", i + 1, s.role.name()) }
+                    { s.decoded_len.map(|n| format!(" · {n} bytes")).unwrap_or_default() }</li>
+                }) }
+            </ul>
+        }
+    });
+    html! {
+        <section class="card raw" data-testid="segments">
+            <div class="card-head">
+                <h3>{ "Token" }<span class="muted small">{ format!(" · {} characters", c.text.chars().count()) }</span></h3>
+                <CopyButton text={AttrValue::from(c.text.clone())} what="Copy token" />
+            </div>
+            <p class="raw-token" tabindex="0">{ body }</p>
+            { legend.unwrap_or_default() }
+        </section>
+    }
+}

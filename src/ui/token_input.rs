@@ -1,0 +1,59 @@
+//! The text area everything is pasted into, its Clear button and what extraction stripped.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TokenInputProps {
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+    pub on_clear: Callback<()>,
+    /// What was removed to find the credential, in plain words.
+    #[prop_or_default]
+    pub stripped: Rc<Vec<String>>,
+}
+
+#[component]
+pub fn TokenInput(props: &TokenInputProps) -> Html {
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_input.emit(area.value());
+            }
+        })
+    };
+    let onclick = {
+        let on_clear = props.on_clear.clone();
+        Callback::from(move |_| on_clear.emit(()))
+    };
+    let stripped = (!props.stripped.is_empty()).then(|| {
+        html! {
+            <ul class="stripped" data-testid="stripped" aria-label="What was removed from the paste">
+                { for props.stripped.iter().map(|s| html! { <li>{ s }</li> }) }
+            </ul>
+        }
+    });
+    html! {
+        <section class="card input-card">
+            <label for="token-input" class="input-label">
+                { "Paste a token — or the whole Authorization line, a curl command, a JSON token response, a cookie or a URL" }
+            </label>
+            <textarea id="token-input" data-testid="token-input" class="token-input"
+                spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off"
+                rows="5" placeholder="eyJhbGciOiJFUzI1NiIs…"
+                value={props.value.clone()} {oninput} />
+            <div class="input-actions">
+                <button type="button" class="button" data-testid="clear" {onclick}
+                    disabled={props.value.is_empty()}>{ "Clear" }</button>
+                { stripped.unwrap_or_default() }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,211 @@
+//! Components in a real browser (headless Chromium, via `wasm-pack test --headless --chrome`):
+//! the input, the live countdown and the URL fragment.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use sfcc_token_inspector::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn b64(json: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+}
+
+fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// A signed-looking SLAS-shaped token expiring `exp_in` seconds from now.
+fn token(exp_in: i64) -> String {
+    let iat = now() - 60;
+    format!(
+        "{}.{}.c2lnbmF0dXJl",
+        b64(r#"{"alg":"ES256","typ":"jwt"}"#),
+        b64(&format!(
+            r#"{{"sub":"cc-slas::abcd_001::scid:c1::usid:u1","iat":{iat},"nbf":{},"exp":{}}}"#,
+            iat - 30,
+            now() + exp_in
+        ))
+    )
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// The app mounted in its own element; unmounted and removed when dropped, so that tests do
+/// not see each other's apps (or their fragment listeners).
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// Mounts the whole app in a fresh element.
+async fn mount() -> Mounted {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    Mounted {
+        root,
+        handle: Some(handle),
+    }
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(60)).await;
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+async fn type_into(root: &Element, value: &str) {
+    let area: HtmlTextAreaElement = find(root, "[data-testid=token-input]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    area.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn pasting_a_bearer_line_shows_the_decoded_token_and_what_was_stripped() {
+    let root = mount().await;
+    assert!(
+        find(&root, "[data-testid=empty]").is_some(),
+        "empty state first"
+    );
+    type_into(&root, &format!("Authorization: Bearer {}", token(600))).await;
+    assert_eq!(
+        text(&root, "[data-testid=kind]"),
+        "JSON Web Token (signed, JWS)"
+    );
+    assert!(text(&root, "[data-testid=stripped]").contains("removed the “Bearer” scheme"));
+    assert!(text(&root, "[data-testid=payload-json]").contains("\"sub\": \"cc-slas::abcd_001"));
+    assert!(find(&root, "tr[data-claim=sub]").is_some());
+    assert_eq!(text(&root, "[data-testid=status]"), "Valid now");
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_gets_a_specific_message_not_a_blank_page() {
+    let root = mount().await;
+    type_into(&root, "eyJhbGciOiJFUzI1NiJ9.eyJzdWIi*!*.sig").await;
+    assert_eq!(text(&root, "[data-testid=kind]"), "Malformed token");
+    let findings = text(&root, "[data-testid=findings]");
+    assert!(
+        findings
+            .contains("segment 2 (payload) is not valid base64url: unexpected '*' at position 8"),
+        "{findings}"
+    );
+    assert!(
+        find(&root, "[data-testid=header-panel] tr[data-claim=alg]").is_some(),
+        "the header still shows"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clear_empties_the_input_and_the_report() {
+    let root = mount().await;
+    type_into(&root, &token(600)).await;
+    assert!(find(&root, "[data-testid=result]").is_some());
+    let clear: HtmlElement = find(&root, "[data-testid=clear]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    clear.click();
+    settle().await;
+    let area: HtmlTextAreaElement = find(&root, "[data-testid=token-input]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(area.value(), "");
+    assert!(find(&root, "[data-testid=result]").is_none());
+    assert!(find(&root, "[data-testid=empty]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_countdown_ticks_every_second_without_a_new_paste() {
+    let root = mount().await;
+    type_into(&root, &token(125)).await;
+    let first = text(&root, "[data-testid=relative-exp]");
+    assert!(first.starts_with("expires in 2 min"), "{first}");
+    yew::platform::time::sleep(Duration::from_millis(2100)).await;
+    let later = text(&root, "[data-testid=relative-exp]");
+    assert_ne!(first, later, "the countdown did not move");
+    assert!(
+        later.starts_with("expires in 2 min") || later.starts_with("expires in 1 min"),
+        "{later}"
+    );
+    assert_eq!(
+        text(&root, "[data-testid=lifetime]"),
+        "Lifetime (exp − iat): 3 min 5 s"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_countdown_turns_into_expired_when_exp_passes() {
+    let root = mount().await;
+    type_into(&root, &token(1)).await;
+    assert_eq!(text(&root, "[data-testid=status]"), "Valid now");
+    yew::platform::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(text(&root, "[data-testid=status]"), "Expired");
+    assert!(text(&root, "[data-testid=relative-exp]").starts_with("expired "));
+    assert!(find(&root, "[data-finding=expired]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_token_in_the_fragment_is_loaded_then_removed_from_the_address_bar() {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    window
+        .location()
+        .set_hash(&format!("token={}", token(600)))
+        .unwrap();
+    let root = mount().await;
+    assert_eq!(
+        text(&root, "[data-testid=kind]"),
+        "JSON Web Token (signed, JWS)"
+    );
+    let area: HtmlTextAreaElement = find(&root, "[data-testid=token-input]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(area.value().starts_with("eyJ"));
+    assert_eq!(window.location().hash().unwrap(), "");
+    assert!(!window.location().href().unwrap().contains("eyJ"));
+    assert_eq!(
+        window.location().href().unwrap(),
+        before.split('#').next().unwrap()
+    );
+}
