@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::basic::BasicPanel;
 use super::claims_table::ClaimsTable;
-use super::copy::CopyButton;
 use super::findings::{Findings, StatusBadge};
 use super::json_block::JsonBlock;
 use super::segments::Segments;
@@ -42,12 +41,7 @@ pub fn CredentialView(props: &CredentialViewProps) -> Html {
         html! {
             <div class="panels">
                 <section class="card part part-header" data-testid="header-panel">
-                    <div class="card-head">
-                        <h3>{ "Header" }</h3>
-                        if !header_json.is_empty() {
-                            <CopyButton text={AttrValue::from(header_json.clone())} what="Copy header JSON" />
-                        }
-                    </div>
+                    <h3>{ "Header" }</h3>
                     if header_json.is_empty() {
                         <p class="muted">{ "The header did not decode: see the messages above." }</p>
                     } else {
@@ -56,12 +50,7 @@ pub fn CredentialView(props: &CredentialViewProps) -> Html {
                     }
                 </section>
                 <section class="card part part-payload" data-testid="payload-panel">
-                    <div class="card-head">
-                        <h3>{ if c.kind == Kind::Jwe { "Payload (encrypted)" } else { "Payload" } }</h3>
-                        if !payload_json.is_empty() {
-                            <CopyButton text={AttrValue::from(payload_json.clone())} what="Copy payload JSON" />
-                        }
-                    </div>
+                    <h3>{ if c.kind == Kind::Jwe { "Payload (encrypted)" } else { "Payload" } }</h3>
                     { payload_body }
                 </section>
             </div>
