@@ -102,10 +102,11 @@ fn copy_with_exec_command(win: &web_sys::Window, text: &str) -> Option<bool> {
     Some(ok)
 }
 
-/// If anything ever panics, replace the page with a readable message (and no token text)
-/// instead of leaving a dead page.
+/// If anything ever panics, replace the page with a readable message instead of leaving a dead
+/// page. It replaces Yew's default hook, which would print the panic (possibly with token text)
+/// to the console.
 pub fn install_panic_message() {
-    std::panic::set_hook(Box::new(|_| {
+    yew::set_custom_panic_hook(Box::new(|_| {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };

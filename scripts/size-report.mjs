@@ -1,0 +1,42 @@
+// Prints the raw, gzip and brotli size of every file in dist/ and the totals; fails when the
+// total gzip size is over the budget. Sizes are deterministic for a given build.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const GZIP_BUDGET = 250_000; // bytes, total over dist/
+const dist = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist');
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name.startsWith('.')) continue;
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const rows = [...files(dist)].sort().map((path) => {
+  const bytes = readFileSync(path);
+  return {
+    file: relative(dist, path),
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+if (rows.length === 0) {
+  console.error('size-report: dist/ is empty; run trunk build --release first');
+  process.exit(1);
+}
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const pad = (s, n) => String(s).padStart(n);
+const width = Math.max(5, ...rows.map((r) => r.file.length));
+console.log(`${'file'.padEnd(width)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`);
+for (const r of rows) console.log(`${r.file.padEnd(width)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`);
+console.log(`${'total'.padEnd(width)} ${pad(total.raw, 9)} ${pad(total.gzip, 9)} ${pad(total.brotli, 9)}`);
+console.log(`gzip budget: ${total.gzip} of ${GZIP_BUDGET} bytes`);
+if (total.gzip > GZIP_BUDGET) {
+  console.error(`size-report: total gzip ${total.gzip} B is over the budget of ${GZIP_BUDGET} B`);
+  process.exit(1);
+}

@@ -1,0 +1,68 @@
+// The built page loads from a sub-path, asks only for its own files, and is locked down by CSP.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, gotoApp } from './fixtures';
+
+const dist = join(__dirname, '..', '..', 'dist');
+
+test('the app mounts from a sub-path and loads only its own files from there', async ({ page, requests, consoleMessages }) => {
+  await gotoApp(page);
+  await expect(page.locator('h1')).toHaveText('SFCC Token Inspector');
+  expect(requests.length).toBeGreaterThanOrEqual(3); // html, js, wasm, css
+  for (const r of requests) {
+    expect(r.url.startsWith('http://127.0.0.1:4173/tools/sfcc-token/') || r.url.startsWith('data:'), r.url).toBe(true);
+  }
+  const errors = consoleMessages.filter((m) => m.type() === 'error').map((m) => m.text());
+  expect(errors).toEqual([]);
+});
+
+test('every URL in dist/index.html is relative', async () => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const urls = [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(0);
+  for (const url of urls) {
+    expect(url.startsWith('./') || url.startsWith('data:'), url).toBe(true);
+  }
+  expect(html).not.toMatch(/from '\//);
+  expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+});
+
+test('the Content-Security-Policy is strict, and tightened to connect-src none once mounted', async ({ page }) => {
+  await gotoApp(page);
+  const policies = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((metas) =>
+    metas.map((m) => m.getAttribute('content') ?? ''),
+  );
+  expect(policies.length).toBe(2);
+  const [main, added] = policies;
+  expect(main).toContain("default-src 'self'");
+  expect(main).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  expect(main).not.toContain('unsafe-inline');
+  expect(main).not.toContain("'unsafe-eval'");
+  expect(main).toContain("object-src 'none'");
+  expect(added).toBe("connect-src 'none'");
+});
+
+test('a request from the page after mounting is blocked by the CSP', async ({ page, requests }) => {
+  await gotoApp(page);
+  const outcome = await page.evaluate(async () => {
+    try {
+      await fetch('./index.html');
+      return 'sent';
+    } catch (e) {
+      return 'blocked';
+    }
+  });
+  expect(outcome).toBe('blocked');
+  expect(requests.filter((r) => r.at === 'after-mount')).toEqual([]);
+});
+
+test('the request recorder fails a test whose page loads anything after mounting', async ({ page }) => {
+  test.fail(true, 'the shared fixture must catch this late image request');
+  await gotoApp(page);
+  await page.evaluate(() => {
+    const img = new Image();
+    img.src = './late.png';
+    document.body.append(img);
+  });
+  await page.waitForTimeout(300);
+});
