@@ -16,9 +16,6 @@ mod times;
 mod token_input;
 
 pub use app::App;
-pub use clock::use_now;
-pub use times::TimesPanel;
-pub use token_input::TokenInput;
 
 use std::rc::Rc;
 
@@ -31,6 +28,20 @@ pub struct ReportRef(pub Rc<Report>);
 impl PartialEq for ReportRef {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of every component that shows a part of one credential of a report.
+#[derive(yew::Properties, PartialEq, Clone)]
+pub struct CredentialProps {
+    pub report: ReportRef,
+    pub index: usize,
+}
+
+impl CredentialProps {
+    /// The credential these props point at.
+    pub fn credential(&self) -> Option<&Credential> {
+        self.report.credential(self.index)
     }
 }
 

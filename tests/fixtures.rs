@@ -225,7 +225,14 @@ fn milliseconds_exp_is_converted_and_explained() {
         .find(|f| f.id == "millis")
         .unwrap();
     assert!(
-        finding.detail.contains("read as seconds it is"),
+        finding
+            .detail
+            .contains("Divided by 1000 it is 2026-11-22T10:30:00Z"),
+        "{}",
+        finding.detail
+    );
+    assert!(
+        finding.detail.contains("it is the year 58862"),
         "{}",
         finding.detail
     );

@@ -412,17 +412,19 @@ impl Credential {
         let f = &mut self.findings;
         for claim in &self.times.claims {
             if claim.millis {
-                let as_seconds = claim.raw.as_f64().map(|v| v / 1000.0).unwrap_or_default();
+                // What a verifier that follows RFC 7519 (seconds) makes of the raw value.
+                let as_written = claim.raw.as_f64().unwrap_or_default();
+                let year = 1970.0 + as_written / 31_556_952.0;
                 f.push(Finding::new(
                     Severity::Warning,
                     "millis",
                     format!("“{}” looks like milliseconds", claim.name),
                     format!(
-                        "{} has 13 digits: read as seconds it is {}; shown here as {}. JWT times are seconds (RFC 7519), \
-                         so an SFCC API reads it as a date thousands of years away.",
+                        "{} has 13 digits. Divided by 1000 it is {} — the time shown here. Read as seconds, as RFC 7519 \
+                         says and SFCC APIs do, it is the year {:.0}.",
                         claim.raw,
-                        as_seconds.floor(),
-                        claim.seconds.map(iso_utc).unwrap_or_default()
+                        claim.seconds.map(iso_utc).unwrap_or_default(),
+                        year.floor()
                     ),
                 ));
             }

@@ -23,6 +23,8 @@ fn row(r: &ClaimRow) -> Html {
                 <code class="claim-name">{ r.name.clone() }</code>
                 if let Some(doc) = r.doc {
                     <p class="claim-doc" title={format!("Source: {source}")}>{ doc.text }</p>
+                } else {
+                    <p class="claim-doc">{ "Not a registered, OpenID Connect or known SFCC name: specific to this issuer." }</p>
                 }
             </th>
             <td>

@@ -8,18 +8,12 @@ use super::findings::{Findings, StatusBadge};
 use super::json_block::JsonBlock;
 use super::segments::Segments;
 use super::times::TimesPanel;
-use super::ReportRef;
+use super::CredentialProps;
 use crate::inspect::Kind;
 
-#[derive(Properties, PartialEq)]
-pub struct CredentialViewProps {
-    pub report: ReportRef,
-    pub index: usize,
-}
-
 #[component]
-pub fn CredentialView(props: &CredentialViewProps) -> Html {
-    let Some(c) = props.report.credential(props.index) else {
+pub fn CredentialView(props: &CredentialProps) -> Html {
+    let Some(c) = props.credential() else {
         return Html::default();
     };
     let jose = c.jose.as_ref();
@@ -61,14 +55,14 @@ pub fn CredentialView(props: &CredentialViewProps) -> Html {
             <section class="card summary">
                 <div class="summary-head">
                     <h2 data-testid="kind">{ c.kind.title() }</h2>
-                    <StatusBadge report={props.report.clone()} index={props.index} />
+                    <StatusBadge ..props.clone() />
                 </div>
                 <p class="explanation">{ c.kind.explanation() }</p>
                 <p class="found-in">{ "Found in: " }<strong>{ c.label.clone() }</strong></p>
             </section>
-            <Findings report={props.report.clone()} index={props.index} />
+            <Findings ..props.clone() />
             if c.kind != Kind::Basic {
-                <Segments report={props.report.clone()} index={props.index} />
+                <Segments ..props.clone() />
             }
             if let Some(basic) = &c.basic {
                 <BasicPanel basic={basic.clone()} />
@@ -80,7 +74,7 @@ pub fn CredentialView(props: &CredentialViewProps) -> Html {
                 </section>
             }
             if !c.times.claims.is_empty() {
-                <TimesPanel report={props.report.clone()} index={props.index} />
+                <TimesPanel ..props.clone() />
             }
             { panels.unwrap_or_default() }
         </section>

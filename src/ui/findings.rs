@@ -3,19 +3,13 @@
 use yew::prelude::*;
 
 use super::clock::use_now;
-use super::ReportRef;
+use super::CredentialProps;
 use crate::inspect::TimeStatus;
 
-#[derive(Properties, PartialEq)]
-pub struct FindingsProps {
-    pub report: ReportRef,
-    pub index: usize,
-}
-
 #[component]
-pub fn Findings(props: &FindingsProps) -> Html {
+pub fn Findings(props: &CredentialProps) -> Html {
     let now = use_now();
-    let Some(c) = props.report.credential(props.index) else {
+    let Some(c) = props.credential() else {
         return Html::default();
     };
     let findings = c.findings_at(now);
@@ -40,7 +34,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
 }
 
 #[component]
-pub fn StatusBadge(props: &FindingsProps) -> Html {
+pub fn StatusBadge(props: &CredentialProps) -> Html {
     let now = use_now();
     let Some(status) = props
         .report

@@ -3,14 +3,8 @@
 use yew::prelude::*;
 
 use super::copy::CopyButton;
-use super::ReportRef;
+use super::CredentialProps;
 use crate::inspect::jose::Role;
-
-#[derive(Properties, PartialEq)]
-pub struct SegmentsProps {
-    pub report: ReportRef,
-    pub index: usize,
-}
 
 fn role_class(role: Role) -> &'static str {
     match role {
@@ -23,8 +17,8 @@ fn role_class(role: Role) -> &'static str {
 }
 
 #[component]
-pub fn Segments(props: &SegmentsProps) -> Html {
-    let Some(c) = props.report.credential(props.index) else {
+pub fn Segments(props: &CredentialProps) -> Html {
+    let Some(c) = props.credential() else {
         return Html::default();
     };
     let body = match &c.jose {

@@ -4,19 +4,13 @@ use yew::prelude::*;
 
 use super::browser::local_time;
 use super::clock::use_now;
-use super::ReportRef;
+use super::CredentialProps;
 use crate::inspect::time::{duration, iso_utc};
 
-#[derive(Properties, PartialEq)]
-pub struct TimesPanelProps {
-    pub report: ReportRef,
-    pub index: usize,
-}
-
 #[component]
-pub fn TimesPanel(props: &TimesPanelProps) -> Html {
+pub fn TimesPanel(props: &CredentialProps) -> Html {
     let now = use_now();
-    let Some(c) = props.report.credential(props.index) else {
+    let Some(c) = props.credential() else {
         return Html::default();
     };
     let rows = c.times.claims.iter().map(|t| {
