@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::copy::CopyButton;
 use super::CredentialProps;
-use crate::inspect::jose::Role;
+use crate::inspect::jose::{DecodeError, Jose, Role, Segment};
 
 fn role_class(role: Role) -> &'static str {
     match role {
@@ -13,6 +13,30 @@ fn role_class(role: Role) -> &'static str {
         Role::Signature | Role::Tag => "seg-signature",
         Role::EncryptedKey | Role::Iv => "seg-key",
         Role::Extra => "seg-extra",
+    }
+}
+
+/// The 1-based character position of the character that broke segment `n`, if one did.
+fn bad_char(jose: &Jose, n: usize) -> Option<usize> {
+    jose.errors.iter().find_map(|e| match e {
+        DecodeError::BadBase64 { n: bad, pos, .. } if *bad == n => Some(*pos),
+        _ => None,
+    })
+}
+
+/// One segment's text, with the character that broke it marked.
+fn segment_text(segment: &Segment, bad: Option<usize>) -> Html {
+    if segment.text.is_empty() {
+        return html! { "∅" };
+    }
+    let Some(pos) = bad else {
+        return html! { segment.text.clone() };
+    };
+    let before: String = segment.text.chars().take(pos - 1).collect();
+    let bad: String = segment.text.chars().skip(pos - 1).take(1).collect();
+    let after: String = segment.text.chars().skip(pos).collect();
+    html! {
+        <>{ before }<mark class="bad-char" title="this character is not base64url">{ bad }</mark>{ after }</>
     }
 }
 
@@ -28,7 +52,7 @@ pub fn Segments(props: &CredentialProps) -> Html {
                 { for jose.segments.iter().enumerate().map(|(i, s)| html! {
                     <>
                         <span class={classes!("seg", role_class(s.role))} title={s.role.name()}>
-                            { if s.text.is_empty() { "∅".to_string() } else { s.text.clone() } }
+                            { segment_text(s, bad_char(jose, i + 1)) }
                         </span>
                         if i < last { <span class="dot">{ "." }</span> }
                     </>

@@ -95,6 +95,7 @@ test('malformed input gets a precise message and what decoded is still shown', a
     "segment 2 (payload) is not valid base64url: unexpected '*' at position",
   );
   await expect(page.locator('[data-testid=header-panel] tr[data-claim=kid]')).toBeVisible();
+  await expect(page.locator('.raw-token .seg-payload mark.bad-char')).toHaveText('*');
   await page.fill(input, 'this is not a token at all');
   await expect(page.getByTestId('kind')).toHaveText('Not a recognised token');
   await expect(page.getByTestId('findings')).toContainText('U+0020 at position 5');

@@ -5,12 +5,13 @@ import { test, expect, gotoApp } from './fixtures';
 
 const dist = join(__dirname, '..', '..', 'dist');
 
-test('the app mounts from a sub-path and loads only its own files from there', async ({ page, requests, consoleMessages }) => {
+test('the app mounts from a sub-path and loads only its own files from there', async ({ page, requests, consoleMessages, baseURL }) => {
+  expect(baseURL).toMatch(/\/tools\/sfcc-token\/$/);
   await gotoApp(page);
   await expect(page.locator('h1')).toHaveText('SFCC Token Inspector');
   expect(requests.length).toBeGreaterThanOrEqual(3); // html, js, wasm, css
   for (const r of requests) {
-    expect(r.url.startsWith('http://127.0.0.1:4173/tools/sfcc-token/') || r.url.startsWith('data:'), r.url).toBe(true);
+    expect(r.url.startsWith(baseURL!) || r.url.startsWith('data:'), r.url).toBe(true);
   }
   const errors = consoleMessages.filter((m) => m.type() === 'error').map((m) => m.text());
   expect(errors).toEqual([]);
