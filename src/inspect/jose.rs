@@ -245,6 +245,11 @@ pub fn decode_segment(text: &str, n: usize, role: Role) -> Result<Vec<u8>, Decod
         .map_err(|err| match err {
             base64::DecodeError::InvalidByte(offset, _)
             | base64::DecodeError::InvalidLastSymbol(offset, _) => {
+                // The offset is in bytes; step back to the start of the character it is in.
+                let offset = (0..=offset.min(normalised.len()))
+                    .rev()
+                    .find(|&i| normalised.is_char_boundary(i))
+                    .unwrap_or(0);
                 let found = normalised[offset..].chars().next().unwrap_or('?');
                 DecodeError::BadBase64 {
                     n,

@@ -18,6 +18,18 @@ pub struct TokenInputProps {
 
 #[component]
 pub fn TokenInput(props: &TokenInputProps) -> Html {
+    let area = use_node_ref();
+    // Ready to paste as soon as the page opens, and again after Clear.
+    {
+        let area = area.clone();
+        use_effect_with(props.value.is_empty(), move |empty| {
+            if *empty {
+                if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let oninput = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: InputEvent| {
@@ -45,7 +57,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
             <label for="token-input" class="input-label">
                 { "Paste a token — or the whole Authorization line, a curl command, a JSON token response, a cookie or a URL" }
             </label>
-            <textarea id="token-input" data-testid="token-input" class="token-input"
+            <textarea id="token-input" data-testid="token-input" class="token-input" ref={area}
                 spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off"
                 rows="5" placeholder="eyJhbGciOiJFUzI1NiIs…"
                 value={props.value.clone()} {oninput} />

@@ -122,6 +122,7 @@ test('clear empties the input and the report', async ({ page }) => {
   await expect(page.getByTestId('result')).toBeVisible();
   await page.getByTestId('clear').click();
   await expect(page.locator(input)).toHaveValue('');
+  await expect(page.locator(input)).toBeFocused();
   await expect(page.getByTestId('result')).toHaveCount(0);
   await expect(page.getByTestId('empty')).toBeVisible();
 });
