@@ -8,6 +8,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  forbidOnly: !!process.env.CI,
   reporter: [['list']],
   timeout: 30_000,
   expect: { timeout: 5_000 },

@@ -1,20 +1,34 @@
-// The shared E2E fixture: every test records every request, websocket and console message, and
-// FAILS if the page requested anything after the app mounted. Use `gotoApp` to open the page.
+// The shared E2E fixture. Every test records every request, websocket, console message, page error
+// and CSP violation, and FAILS if the page requested anything after the app mounted, or if the CSP
+// blocked anything (unless the test's describe block sets `test.use({ allowCspViolations: true })`).
+// Use `gotoApp` to open the page: it marks the moment the app has mounted.
 import { test as base, expect, type Page, type ConsoleMessage, type Request } from '@playwright/test';
 
 type Recorded = { url: string; at: 'before-mount' | 'after-mount' };
+export type CspViolation = { directive: string; blockedURI: string; sample: string };
 
 const mounted = new WeakMap<Page, boolean>();
 
-/** Opens the app (optionally with a URL fragment) and waits until the wasm app has mounted. */
+/** Opens the app (optionally with a URL fragment, e.g. `#token=…`) and waits until the wasm app
+ * has mounted. Requests from then on fail the test. */
 export async function gotoApp(page: Page, fragment = '') {
+  mounted.set(page, false); // a new navigation may load the page's files again
   await page.goto(`./${fragment}`);
+  // The load event fires before the wasm app mounts: wait for the app itself.
   await expect(page.locator('main#app')).toBeVisible();
   await expect(page.locator('#token-input')).toBeVisible();
   mounted.set(page, true);
 }
 
-export const test = base.extend<{ requests: Recorded[]; consoleMessages: ConsoleMessage[] }>({
+export const test = base.extend<{
+  requests: Recorded[];
+  consoleMessages: ConsoleMessage[];
+  pageErrors: Error[];
+  cspViolations: CspViolation[];
+  allowCspViolations: boolean;
+}>({
+  allowCspViolations: [false, { option: true }],
+
   requests: [
     async ({ page }, use, testInfo) => {
       const requests: Recorded[] = [];
@@ -31,11 +45,42 @@ export const test = base.extend<{ requests: Recorded[]; consoleMessages: Console
     },
     { auto: true },
   ],
+
   consoleMessages: [
     async ({ page }, use) => {
       const messages: ConsoleMessage[] = [];
       page.on('console', (m) => messages.push(m));
       await use(messages);
+    },
+    { auto: true },
+  ],
+
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: Error[] = [];
+      page.on('pageerror', (e) => errors.push(e));
+      await use(errors);
+    },
+    { auto: true },
+  ],
+
+  cspViolations: [
+    async ({ page, allowCspViolations }, use, testInfo) => {
+      const violations: CspViolation[] = [];
+      await page.exposeFunction('__e2eCspViolation', (v: CspViolation) => violations.push(v));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { __e2eCspViolation: (v: unknown) => void }).__e2eCspViolation({
+            directive: e.violatedDirective,
+            blockedURI: e.blockedURI,
+            sample: e.sample,
+          }),
+        );
+      });
+      await use(violations);
+      if (testInfo.status === 'passed' && !allowCspViolations) {
+        expect(violations, 'Content-Security-Policy violations').toEqual([]);
+      }
     },
     { auto: true },
   ],

@@ -5,16 +5,23 @@ import { test, expect, gotoApp } from './fixtures';
 
 const dist = join(__dirname, '..', '..', 'dist');
 
-test('the app mounts from a sub-path and loads only its own files from there', async ({ page, requests, consoleMessages, baseURL }) => {
+test('the app mounts from a sub-path and loads only its own files from there', async ({ page, requests, consoleMessages, pageErrors, cspViolations, baseURL }) => {
   expect(baseURL).toMatch(/\/tools\/sfcc-token\/$/);
   await gotoApp(page);
   await expect(page.locator('h1')).toHaveText('SFCC Token Inspector');
-  expect(requests.length).toBeGreaterThanOrEqual(3); // html, js, wasm, css
+  expect(requests.length).toBeGreaterThanOrEqual(4); // html, css, js, wasm
   for (const r of requests) {
     expect(r.url.startsWith(baseURL!) || r.url.startsWith('data:'), r.url).toBe(true);
   }
-  const errors = consoleMessages.filter((m) => m.type() === 'error').map((m) => m.text());
-  expect(errors).toEqual([]);
+  // Each file once: the preloads are used, not fetched a second time.
+  const urls = requests.map((r) => r.url).filter((u) => !u.startsWith('data:'));
+  expect(urls.length, urls.join('\n')).toBe(new Set(urls).size);
+  expect(urls.some((u) => u.endsWith('.wasm'))).toBe(true);
+  // A clean console on load: no errors, no warnings (e.g. a CSP report or an SRI/preload warning).
+  const noisy = consoleMessages.filter((m) => m.type() === 'error' || m.type() === 'warning').map((m) => `${m.type()}: ${m.text()}`);
+  expect(noisy).toEqual([]);
+  expect(pageErrors.map((e) => e.message)).toEqual([]);
+  expect(cspViolations).toEqual([]);
 });
 
 test('every URL in dist/index.html is relative', async () => {
@@ -24,6 +31,7 @@ test('every URL in dist/index.html is relative', async () => {
   for (const url of urls) {
     expect(url.startsWith('./') || url.startsWith('data:'), url).toBe(true);
   }
+  expect(html).not.toMatch(/\b(?:src|href)="\//);
   expect(html).not.toMatch(/from '\//);
   expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
 });
@@ -43,18 +51,22 @@ test('the Content-Security-Policy is strict, and tightened to connect-src none o
   expect(added).toBe("connect-src 'none'");
 });
 
-test('a request from the page after mounting is blocked by the CSP', async ({ page, requests }) => {
-  await gotoApp(page);
-  const outcome = await page.evaluate(async () => {
-    try {
-      await fetch('./index.html');
-      return 'sent';
-    } catch (e) {
-      return 'blocked';
-    }
+test.describe(() => {
+  test.use({ allowCspViolations: true });
+  test('a request from the page after mounting is blocked by the CSP', async ({ page, requests, cspViolations }) => {
+    await gotoApp(page);
+    const outcome = await page.evaluate(async () => {
+      try {
+        await fetch('./index.html');
+        return 'sent';
+      } catch (e) {
+        return 'blocked';
+      }
+    });
+    expect(outcome).toBe('blocked');
+    expect(requests.filter((r) => r.at === 'after-mount')).toEqual([]);
+    await expect.poll(() => cspViolations.map((v) => v.directive)).toContain('connect-src');
   });
-  expect(outcome).toBe('blocked');
-  expect(requests.filter((r) => r.at === 'after-mount')).toEqual([]);
 });
 
 test('the request recorder fails a test whose page loads anything after mounting', async ({ page }) => {
@@ -64,6 +76,17 @@ test('the request recorder fails a test whose page loads anything after mounting
     const img = new Image();
     img.src = './late.png';
     document.body.append(img);
+  });
+  await page.waitForTimeout(300);
+});
+
+test('the CSP recorder fails a test in which the CSP blocked something', async ({ page }) => {
+  test.fail(true, 'the shared fixture must catch this blocked inline script');
+  await gotoApp(page);
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true;';
+    document.body.append(s);
   });
   await page.waitForTimeout(300);
 });
