@@ -5,11 +5,17 @@
 //! ([`Credential::findings_at`], [`time::TimeClaim::relative`]), so the UI can tick every second
 //! without decoding the token again.
 
+pub mod catalog;
+pub mod checklist;
 pub mod claims;
 pub mod credential;
+pub mod errors;
 pub mod extract;
 pub mod findings;
 pub mod jose;
+pub mod request;
+pub mod scopes;
+pub mod sfcc;
 pub mod time;
 
 pub use credential::{BasicCredentials, Credential, Kind};

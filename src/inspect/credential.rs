@@ -6,6 +6,7 @@ use super::claims::{self, ClaimRow, Place};
 use super::extract::{is_token_char, Candidate, Scheme};
 use super::findings::{rank, Finding, Severity};
 use super::jose::{self, DecodeError, Jose, Role};
+use super::sfcc::{self, Sfcc, SfccKind};
 use super::time::{duration, iso_utc, TimeStatus, Times, UnixTime, SKEW_ALLOWANCE};
 
 /// What kind of credential this is, as far as its shape tells.
@@ -126,6 +127,8 @@ pub struct Credential {
     pub basic: Option<BasicCredentials>,
     /// Decoded text of a token's tail (second half of a split token).
     pub tail_text: Option<String>,
+    /// What SFCC makes of the decoded claims (whenever the payload decodes to an object).
+    pub sfcc: Option<Sfcc>,
     /// Findings that do not depend on the clock.
     pub findings: Vec<Finding>,
 }
@@ -145,6 +148,7 @@ impl Credential {
             times: Times::default(),
             basic: None,
             tail_text: None,
+            sfcc: None,
             findings: Vec::new(),
         };
         credential.recognise();
@@ -241,6 +245,7 @@ impl Credential {
         if let Some(payload) = jose.payload.object() {
             self.claim_rows = claims::rows(payload, Place::Payload);
             self.times = Times::read(payload);
+            self.sfcc = Some(sfcc::analyse(jose.header.object(), payload));
         }
         let header_ok = jose.header.object().is_some();
         // Two parts that both decode: a JWS that lost its signature, not a malformed token.
@@ -447,6 +452,30 @@ impl Credential {
         }
     }
 
+    /// The SFCC kind when one was recognised (not a generic JWT).
+    pub fn sfcc_kind(&self) -> Option<SfccKind> {
+        self.sfcc
+            .as_ref()
+            .map(|s| s.kind)
+            .filter(|k| *k != SfccKind::GenericJwt)
+    }
+
+    /// The title to show: the SFCC kind for a readable, signed JWT, else the shape.
+    pub fn title(&self) -> &'static str {
+        match (self.kind, self.sfcc_kind()) {
+            (Kind::Jws, Some(k)) => k.title(),
+            _ => self.kind.title(),
+        }
+    }
+
+    /// Stable id matching INDEX.json `kind`: the SFCC kind for a signed JWT, else the shape.
+    pub fn kind_id(&self) -> &'static str {
+        match (self.kind, self.sfcc.as_ref().map(|s| s.kind)) {
+            (Kind::Jws, Some(k)) => k.id(),
+            _ => self.kind.id(),
+        }
+    }
+
     /// Validity at `now` (seconds).
     pub fn time_status(&self, now: UnixTime) -> Option<TimeStatus> {
         (!self.claim_rows.is_empty()).then(|| self.times.status(now))
@@ -456,6 +485,9 @@ impl Credential {
     /// future, ranked most serious first.
     pub fn findings_at(&self, now: UnixTime) -> Vec<Finding> {
         let mut all = self.findings.clone();
+        if let Some(sfcc) = &self.sfcc {
+            all.extend(sfcc.findings.iter().cloned());
+        }
         if !self.claim_rows.is_empty() {
             all.extend(self.clock_findings(now));
         }
@@ -493,12 +525,13 @@ impl Credential {
             }
             TimeStatus::Valid => {
                 let left = t.at("exp").unwrap_or(now) - now;
-                if left <= 60 {
+                if left <= EXPIRING_SOON {
                     out.push(Finding::new(
                         Severity::Warning,
                         "expiring",
                         format!("Expires in {}", duration(left.unsigned_abs())),
-                        "Clients refresh tokens 60 s before they expire (PWA Kit, b2c-developer-tooling); a call made now may race the expiry.",
+                        "Clients refresh a token 60 s before it expires (PWA Kit, b2c-developer-tooling): a call made \
+                         with it in a few minutes will get 401 Unauthorized.",
                     ));
                 }
             }
@@ -523,6 +556,9 @@ impl Credential {
             .unwrap_or_default()
     }
 }
+
+/// A valid token with less than this many seconds left is flagged as expiring.
+pub const EXPIRING_SOON: i64 = 300;
 
 /// `client_id:client_secret` in standard base64, as in a Basic header.
 fn decode_basic(text: &str) -> Option<BasicCredentials> {

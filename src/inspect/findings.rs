@@ -1,5 +1,7 @@
 //! Non-fatal observations about a credential, ranked most serious first.
 
+use super::errors::ApiError;
+
 /// How much a finding matters to someone debugging a failing call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -22,13 +24,15 @@ impl Severity {
     }
 }
 
-/// One observation: a stable id (for tests and styling), a short title and one explaining sentence.
+/// One observation: a stable id (for tests and styling), a short title, one explaining sentence
+/// and, where the docs give one, the error response the API returns in that case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
     pub id: &'static str,
     pub title: String,
     pub detail: String,
+    pub error: Option<&'static ApiError>,
 }
 
 impl Finding {
@@ -43,7 +47,14 @@ impl Finding {
             id,
             title: title.into(),
             detail: detail.into(),
+            error: None,
         }
+    }
+
+    /// The same finding, with the documented error response for this case.
+    pub fn with_error(mut self, error: &'static ApiError) -> Self {
+        self.error = Some(error);
+        self
     }
 }
 

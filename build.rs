@@ -1,0 +1,103 @@
+//! Turns the SFCC knowledge in `data/sfcc/*.json` (copied from the shared domain data) into
+//! static Rust tables, so the app carries no JSON parser work at start-up and the data stays a
+//! one-line change in a JSON file.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::Value;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sfcc");
+    let catalog = read(&dir.join("scope-catalog.json"));
+    let endpoints = read(&dir.join("endpoints.json"));
+    let mut out = String::new();
+    scopes(&mut out, &catalog);
+    operations(&mut out, &endpoints);
+    let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("sfcc_data.rs");
+    std::fs::write(target, out).unwrap();
+    println!("cargo:rerun-if-changed=data/sfcc");
+    println!("cargo:rerun-if-changed=build.rs");
+}
+
+fn read(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+fn s(v: &Value) -> String {
+    format!("{:?}", v.as_str().unwrap_or(""))
+}
+
+fn opt(v: &Value) -> String {
+    match v.as_str() {
+        Some(text) => format!("Some({text:?})"),
+        None => "None".into(),
+    }
+}
+
+fn list(v: &Value) -> String {
+    let items: Vec<String> = v
+        .as_array()
+        .map(|a| a.iter().map(s).collect())
+        .unwrap_or_default();
+    format!("&[{}]", items.join(", "))
+}
+
+fn scopes(out: &mut String, catalog: &Value) {
+    out.push_str("/// Every entry of scope-catalog.json.\npub static SCOPES: &[ScopeEntry] = &[\n");
+    for e in catalog.as_array().expect("scope catalog is a list") {
+        writeln!(
+            out,
+            "    ScopeEntry {{ scope: {}, kind: {}, read_write_variant: {}, read_only_variant: {}, apis: {}, \
+             status: {}, notes: {}, source: {}, members: {}, alias_of: {}, base_paths: {} }},",
+            s(&e["scope"]),
+            s(&e["kind"]),
+            e["read_write_variant"].as_bool().unwrap_or(false),
+            e["read_only_variant"].as_bool().unwrap_or(false),
+            list(&e["apis"]),
+            s(&e["status"]),
+            s(&e["notes"]),
+            s(&e["source"]),
+            list(&e["members"]),
+            opt(&e["alias_of"]),
+            list(&e["base_paths"]),
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+}
+
+fn operations(out: &mut String, endpoints: &Value) {
+    out.push_str("/// Every operation of endpoints.json.\npub static ENDPOINTS: &[Endpoint] = &[\n");
+    for e in endpoints.as_array().expect("endpoints is a list") {
+        let site = &e["site_param"];
+        let site_param = match site["name"].as_str() {
+            Some(name) => format!(
+                "Some(SiteParam {{ name: {name:?}, required: {} }})",
+                site["required"].as_bool().unwrap_or(false)
+            ),
+            None => "None".into(),
+        };
+        writeln!(
+            out,
+            "    Endpoint {{ api: {}, api_type: {}, family: {}, base_path: {}, method: {}, path: {}, \
+             operation_id: {}, summary: {}, token: {}, schemes: {}, scopes_any_of: {}, site_param: {} }},",
+            s(&e["api"]),
+            s(&e["api_type"]),
+            s(&e["family"]),
+            s(&e["base_path"]),
+            s(&e["method"]),
+            s(&e["path"]),
+            s(&e["operation_id"]),
+            s(&e["summary"]),
+            s(&e["token"]),
+            list(&e["schemes"]),
+            list(&e["scopes_any_of"]),
+            site_param,
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+}
