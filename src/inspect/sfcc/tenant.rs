@@ -12,6 +12,33 @@ pub enum InstanceType {
     Unknown,
 }
 
+impl InstanceType {
+    /// How people call it: "production", "on-demand sandbox" …
+    pub fn label(self) -> &'static str {
+        match self {
+            InstanceType::Production => "production",
+            InstanceType::Staging => "staging",
+            InstanceType::Development => "development",
+            InstanceType::OnDemandSandbox => "on-demand sandbox",
+            InstanceType::PodSandbox => "POD sandbox",
+            InstanceType::Unknown => "unknown instance type",
+        }
+    }
+
+    /// The type of instance id `instance` (`prd`, `stg`, `dev`, `001`, `s05`).
+    pub fn of(instance: &str) -> InstanceType {
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        match instance {
+            "prd" => InstanceType::Production,
+            "stg" => InstanceType::Staging,
+            "dev" => InstanceType::Development,
+            i if i.len() == 3 && digits(i) => InstanceType::OnDemandSandbox,
+            i if i.len() == 3 && i.starts_with('s') && digits(&i[1..]) => InstanceType::PodSandbox,
+            _ => InstanceType::Unknown,
+        }
+    }
+}
+
 /// A tenant id split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tenant {
@@ -53,11 +80,62 @@ pub struct Tenants {
 /// Normalises a tenant id or organization id (REFERENCE.md §6, b2c-developer-tooling
 /// `normalizeTenantId`): trim, keep the text before a `.`, strip `f_ecom_`, `-` to `_`, lower case.
 pub fn normalise(raw: &str) -> String {
-    raw.trim().to_lowercase()
+    let text = raw.trim();
+    let text = text.split('.').next().unwrap_or(text).to_lowercase();
+    let text = text.strip_prefix("f_ecom_").unwrap_or(&text);
+    text.replace('-', "_")
 }
 
-/// Splits a tenant id into realm, instance and type; `None` when it has no `_`.
+/// Splits a tenant id into realm, instance and type; `None` when it has no `_` or is `*_*`.
 pub fn parse(raw: &str) -> Option<Tenant> {
-    let _ = raw;
-    None
+    let id = normalise(raw);
+    let (realm, instance) = id.split_once('_')?;
+    if realm.is_empty() || instance.is_empty() || id.contains('*') {
+        return None;
+    }
+    let instance_type = InstanceType::of(instance);
+    let unusual = realm.len() != 4
+        || !realm.chars().all(|c| c.is_ascii_alphanumeric())
+        || instance_type == InstanceType::Unknown;
+    Some(Tenant {
+        org_id: format!("f_ecom_{id}"),
+        realm: realm.to_string(),
+        instance: instance.to_string(),
+        instance_type,
+        unusual,
+        id: id.clone(),
+    })
+}
+
+impl Tenants {
+    /// Records that `place` states tenant `raw` (as written in `written`).
+    pub fn add(&mut self, place: &str, written: &str, raw: &str) {
+        let tenant = normalise(raw);
+        if tenant.is_empty() {
+            return;
+        }
+        self.note(&tenant);
+        self.places.push(TenantPlace {
+            place: place.to_string(),
+            raw: written.to_string(),
+            tenant,
+        });
+    }
+
+    /// Adds a tenant to [`Tenants::all`] without a place (e.g. a non-API role in `tenantFilter`).
+    pub fn note(&mut self, tenant: &str) {
+        let tenant = normalise(tenant);
+        if !tenant.is_empty() && !self.all.contains(&tenant) {
+            self.all.push(tenant);
+        }
+    }
+
+    /// Places whose tenant differs from `reference`'s.
+    pub fn disagreeing(&self) -> Option<(&TenantPlace, &TenantPlace)> {
+        let first = self.places.first()?;
+        self.places
+            .iter()
+            .find(|p| p.tenant != first.tenant)
+            .map(|p| (first, p))
+    }
 }
