@@ -3,6 +3,9 @@
 //!
 //! The checklist is not secret: it is the only thing the page stores or puts in a link.
 
+use super::catalog::SCOPES;
+use super::scopes::covers;
+
 /// One expected scope, with the other scopes that would also do (`a|b` in the text form).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {
@@ -20,13 +23,50 @@ impl Expectations {
     /// Parses scopes separated by spaces, commas or newlines; `a|b` means "a or b". Duplicates
     /// are dropped, order kept.
     pub fn parse(text: &str) -> Expectations {
-        let _ = text;
-        Expectations::default()
+        let mut out = Expectations::default();
+        for word in text
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|w| !w.is_empty())
+        {
+            let mut names = word
+                .split('|')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string);
+            let Some(scope) = names.next() else { continue };
+            let mut alternatives: Vec<String> = Vec::new();
+            for n in names {
+                if n != scope && !alternatives.contains(&n) {
+                    alternatives.push(n);
+                }
+            }
+            out.push(Expected {
+                scope,
+                alternatives,
+            });
+        }
+        out
+    }
+
+    /// Adds `item` unless its scope is already listed.
+    fn push(&mut self, item: Expected) {
+        if !self.items.iter().any(|i| i.scope == item.scope) {
+            self.items.push(item);
+        }
     }
 
     /// The text form: one item per line, alternatives joined by `|`. `parse(to_text())` round-trips.
     pub fn to_text(&self) -> String {
-        String::new()
+        self.items
+            .iter()
+            .map(|i| {
+                std::iter::once(i.scope.as_str())
+                    .chain(i.alternatives.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     pub fn is_empty(&self) -> bool {
@@ -35,7 +75,9 @@ impl Expectations {
 
     /// Adds the items of `other` that are not there yet.
     pub fn merge(&mut self, other: &Expectations) {
-        let _ = other;
+        for item in &other.items {
+            self.push(item.clone());
+        }
     }
 }
 
@@ -66,8 +108,51 @@ pub struct Checklist {
 
 /// Checks `expected` against the `granted` scope names.
 pub fn check(granted: &[String], expected: &Expectations) -> Checklist {
-    let _ = (granted, expected);
-    Checklist::default()
+    let mut used: Vec<&str> = Vec::new();
+    let rows = expected
+        .items
+        .iter()
+        .map(|item| {
+            let wanted = std::iter::once(&item.scope).chain(&item.alternatives);
+            // Exact grants first, then a .rw covering a read-only scope.
+            let exact = wanted
+                .clone()
+                .find_map(|w| granted.iter().find(|g| *g == w));
+            let by = exact.or_else(|| {
+                wanted
+                    .clone()
+                    .find_map(|w| granted.iter().find(|g| covers(g, w)))
+            });
+            let check = match by {
+                Some(g) => {
+                    used.push(g);
+                    Check::Satisfied { by: g.clone() }
+                }
+                None => match item
+                    .scope
+                    .strip_suffix(".rw")
+                    .and_then(|read| granted.iter().find(|g| *g == read))
+                {
+                    Some(have) => {
+                        used.push(have);
+                        Check::ReadOnly { have: have.clone() }
+                    }
+                    None => Check::Missing,
+                },
+            };
+            CheckRow {
+                expected: item.clone(),
+                check,
+            }
+        })
+        .collect();
+    let extra = granted
+        .iter()
+        .filter(|g| !used.contains(&g.as_str()))
+        .filter(|g| !expected.items.iter().any(|i| i.scope == **g || i.alternatives.contains(g)))
+        .cloned()
+        .collect();
+    Checklist { rows, extra }
 }
 
 /// A named set of scopes to add to the checklist in one click.
@@ -85,5 +170,77 @@ pub struct Preset {
 /// Every preset, from the catalog: one read and (where it exists) one write preset per API
 /// family, the default SLAS client scopes and `sfcc.shopper-standard`.
 pub fn presets() -> Vec<Preset> {
-    Vec::new()
+    let mut out = vec![
+        Preset {
+            id: "slas-default".into(),
+            label: "Typical SLAS shopper client scopes".into(),
+            group: "SLAS",
+            expectations: Expectations::parse(TYPICAL_SLAS),
+        },
+        Preset {
+            id: "shopper-standard".into(),
+            label: "sfcc.shopper-standard".into(),
+            group: "SLAS",
+            expectations: Expectations::parse("sfcc.shopper-standard"),
+        },
+    ];
+    for e in SCOPES.iter().filter(|e| {
+        matches!(e.status, "documented" | "new")
+            && matches!(e.kind, "shopper" | "admin")
+            && e.scope.starts_with("sfcc.")
+            && e.members.is_empty()
+            && !e.scope.contains('{')
+    }) {
+        let group = if e.kind == "shopper" {
+            "Shopper APIs"
+        } else {
+            "Admin APIs"
+        };
+        let label = preset_label(e.scope);
+        if e.read_only_variant {
+            out.push(Preset {
+                id: format!("{}-read", e.scope.trim_start_matches("sfcc.")),
+                label: format!("{label} — read"),
+                group,
+                expectations: Expectations::parse(e.scope),
+            });
+        }
+        if e.read_write_variant {
+            out.push(Preset {
+                id: format!("{}-write", e.scope.trim_start_matches("sfcc.")),
+                label: format!("{label} — write"),
+                group,
+                expectations: Expectations::parse(&format!("{}.rw", e.scope)),
+            });
+        }
+    }
+    out
+}
+
+/// The scopes a PWA Kit shopper client typically has (the set in the SLAS guest fixture, with the
+/// read-only forms that their `.rw` covers left out). No default list is documented.
+const TYPICAL_SLAS: &str = "sfcc.shopper-myaccount.baskets sfcc.shopper-discovery-search \
+    sfcc.shopper-myaccount.addresses.rw sfcc.shopper-products sfcc.shopper-myaccount.rw \
+    sfcc.shopper-myaccount.paymentinstruments.rw sfcc.shopper-customers.login sfcc.shopper-experience \
+    sfcc.shopper-myaccount.orders sfcc.shopper-customers.register sfcc.shopper-baskets-orders.rw \
+    sfcc.shopper-myaccount.productlists.rw sfcc.shopper-productlists sfcc.shopper-promotions \
+    sfcc.shopper-gift-certificates sfcc.shopper-product-search sfcc.shopper-categories sfcc.shopper-stores";
+
+/// "sfcc.shopper-baskets-orders" → "Shopper Baskets & Orders".
+fn preset_label(scope: &str) -> String {
+    scope
+        .trim_start_matches("sfcc.")
+        .split(['-', '.', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("Baskets Orders", "Baskets & Orders")
+        .replace("Myaccount", "My Account")
 }

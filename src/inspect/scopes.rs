@@ -3,7 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::findings::Finding;
+use super::catalog::{self, ScopeEntry};
+use super::findings::{Finding, Severity};
 use super::sfcc::Audience;
 
 /// What kind of scope a name is.
@@ -70,33 +71,343 @@ pub struct GrantedScope {
 /// The scope names of a payload, in token order: `scp` or `scope`, a space-separated string or
 /// an array of strings.
 pub fn names(payload: &Map<String, Value>) -> Vec<String> {
-    let _ = payload;
-    Vec::new()
+    match payload.get("scp").or_else(|| payload.get("scope")) {
+        Some(Value::String(s)) => s.split_whitespace().map(str::to_string).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// OIDC-style scopes, compared case-insensitively (Account Manager writes `openId`).
+const OIDC: &[&str] = &["openid", "profile", "mail", "roles", "tenantfilter", "offline_access", "email"];
+
+/// A hook name from the specs' `x-extensionPoints` or an sfcc-ci API name, not a scope
+/// (REFERENCE.md §7.4 heuristic).
+fn is_hook(name: &str) -> bool {
+    let last = name.rsplit('.').next().unwrap_or("");
+    name.starts_with("sfcc.app.")
+        || name.starts_with("dw.")
+        || name.contains(".v1.")
+        || name.contains(".v2.")
+        || last.starts_with("before")
+        || last.starts_with("after")
+        || (last.starts_with("modify") && last.ends_with("Response"))
+}
+
+/// Characters that make a scope name look right but never match.
+fn hidden_chars(name: &str) -> Vec<String> {
+    name.chars()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+                || (!c.is_ascii() && c.is_alphanumeric())
+        })
+        .map(|(i, c)| format!("U+{:04X} {} at position {}", c as u32, char_name(c), i + 1))
+        .collect()
+}
+
+fn char_name(c: char) -> &'static str {
+    match c {
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{200E}' | '\u{200F}' => "direction mark",
+        '\u{202A}'..='\u{202E}' => "bidirectional override",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "byte-order mark",
+        '\u{00AD}' => "soft hyphen",
+        c if c.is_whitespace() => "space",
+        c if c.is_control() => "control character",
+        _ => "non-ASCII look-alike",
+    }
+}
+
+fn grants_of(entry: &ScopeEntry, access: Access) -> String {
+    let apis = if entry.apis.is_empty() {
+        "no current API".to_string()
+    } else {
+        entry.apis.join(", ")
+    };
+    if !entry.members.is_empty() {
+        return format!(
+            "stands for {} shopper scopes, on the operations whose spec lists it ({apis} …)",
+            entry.members.len()
+        );
+    }
+    match access {
+        Access::Read => format!("{apis} — read only"),
+        Access::ReadWrite => format!("{apis} — read and write"),
+        Access::NotApplicable => apis,
+    }
+}
+
+fn class_of(kind: &str) -> ScopeClass {
+    match kind {
+        "shopper" => ScopeClass::Shopper,
+        "admin" => ScopeClass::Admin,
+        "tenant" => ScopeClass::Tenant,
+        "oidc" => ScopeClass::Oidc,
+        "custom" => ScopeClass::Custom,
+        _ => ScopeClass::Unknown,
+    }
 }
 
 /// Classifies one scope name against the catalog.
 pub fn classify(name: &str) -> GrantedScope {
-    GrantedScope {
+    let mut g = GrantedScope {
         name: name.to_string(),
         class: ScopeClass::Unknown,
         access: Access::NotApplicable,
         grants: String::new(),
         status: "unknown",
         replacement: None,
-        hidden_chars: Vec::new(),
+        hidden_chars: hidden_chars(name),
+    };
+    let (base, rw) = match name.strip_suffix(".rw") {
+        Some(base) => (base, true),
+        None => (name, false),
+    };
+    let entry = catalog::scope(name).or_else(|| {
+        catalog::scope(base).filter(|e| rw && e.read_write_variant)
+    });
+    if let Some(e) = entry {
+        g.class = if matches!(e.scope, "SLAS_ORGANIZATION_ADMIN" | "SLAS_SERVICE_ADMIN") {
+            ScopeClass::Role
+        } else {
+            class_of(e.kind)
+        };
+        g.access = match g.class {
+            ScopeClass::Shopper | ScopeClass::Admin if rw => Access::ReadWrite,
+            ScopeClass::Shopper | ScopeClass::Admin => Access::Read,
+            _ => Access::NotApplicable,
+        };
+        g.grants = if g.class == ScopeClass::Role {
+            "an Account Manager role, not a scope: SLAS Admin checks it on the token".into()
+        } else {
+            grants_of(e, g.access)
+        };
+        g.status = e.status;
+        g.replacement = e.alias_of;
+        return g;
     }
+    if let Some(t) = name.strip_prefix("SALESFORCE_COMMERCE_API:") {
+        g.class = ScopeClass::Tenant;
+        g.grants = format!("all SCAPI Admin APIs for tenant {t}, with the API's own scope");
+        g.status = "documented";
+    } else if name.starts_with("c_") {
+        g.class = ScopeClass::Custom;
+        g.grants = "a custom API scope".into();
+        g.status = "pattern";
+    } else if let Some(object) = base.strip_prefix("sfcc.shopper-custom-objects.") {
+        g.class = ScopeClass::Shopper;
+        g.access = Access::Read;
+        g.grants = format!("Shopper Custom Objects of type {object} — read only");
+        g.status = "pattern";
+    } else if OIDC.contains(&name.to_ascii_lowercase().as_str()) {
+        g.class = ScopeClass::Oidc;
+        g.grants = "OpenID Connect / Account Manager user information".into();
+        g.status = "documented";
+    } else if is_hook(name) {
+        g.class = ScopeClass::Hook;
+        g.grants = "nothing: this is a hook or API name, not a scope".into();
+    } else if rw {
+        g.access = Access::ReadWrite;
+    }
+    g
+}
+
+/// Whether granted scope `granted` satisfies wanted scope `wanted`: the same name, or the `.rw`
+/// form of it (REFERENCE.md §7.1). Legacy spellings do not satisfy their current names: the
+/// APIs compare exact strings.
+pub fn covers(granted: &str, wanted: &str) -> bool {
+    granted == wanted || granted.strip_suffix(".rw") == Some(wanted)
+}
+
+fn list(names: &[&str]) -> String {
+    names.join(", ")
 }
 
 /// Findings about a token's scopes: admin scopes in a SLAS token, shopper scopes in an AM token,
 /// read-only scopes made redundant by their `.rw`, legacy/typo names, unknown `sfcc.*` names
 /// (with suggestions), hidden characters, and an AM token without `SALESFORCE_COMMERCE_API:<tenant>`.
 pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
-    let _ = (scopes, audience);
-    Vec::new()
+    let mut out = Vec::new();
+    let named = |pred: &dyn Fn(&GrantedScope) -> bool| -> Vec<&str> {
+        scopes.iter().filter(|s| pred(s)).map(|s| s.name.as_str()).collect()
+    };
+    for s in scopes.iter().filter(|s| !s.hidden_chars.is_empty()) {
+        out.push(Finding::new(
+            Severity::Error,
+            "hidden-characters-in-scope",
+            format!("Invisible characters in scope “{}”", visible(&s.name)),
+            format!(
+                "{}. APIs compare scope names exactly, so this scope never matches anything.",
+                s.hidden_chars.join("; ")
+            ),
+        ));
+    }
+    if audience == Audience::Shopper {
+        let admin = named(&|s| s.class == ScopeClass::Admin);
+        if !admin.is_empty() {
+            out.push(Finding::new(
+                Severity::Warning,
+                "admin-scope-in-shopper-token",
+                format!("Admin API scopes in a shopper token: {}", list(&admin)),
+                "Admin API scopes do not belong on a SLAS client: they “cause token bloat and do not work as \
+                 expected”. Admin APIs need an Account Manager token. (sfcc.orders.rw is legitimate for a trusted-system \
+                 client calling Orders on behalf of a shopper.)",
+            ));
+        }
+    }
+    if audience == Audience::Admin {
+        let shopper = named(&|s| s.class == ScopeClass::Shopper);
+        if !shopper.is_empty() {
+            out.push(Finding::new(
+                Severity::Warning,
+                "shopper-scope-in-am-token",
+                format!("Shopper API scopes in an Account Manager token: {}", list(&shopper)),
+                "Shopper APIs want a SLAS shopper token; shopper scopes on an Account Manager client do not work \
+                 there (only a few basket/order tax and price-book operations accept an AM token with a shopper scope).",
+            ));
+        }
+        let has_tenant = scopes.iter().any(|s| s.class == ScopeClass::Tenant);
+        let admin = named(&|s| s.class == ScopeClass::Admin);
+        if !has_tenant && !admin.is_empty() {
+            out.push(Finding::new(
+                Severity::Error,
+                "am-no-tenant-scope",
+                "No SALESFORCE_COMMERCE_API:<tenant> scope",
+                format!(
+                    "This token has Admin API scopes ({}) but no tenant scope: every SCAPI Admin call answers \
+                     403 Forbidden (b2c-developer-tooling PR #524; the body is not documented). Request the token \
+                     with scope=SALESFORCE_COMMERCE_API:<tenant> as well, and give the API client the \
+                     Salesforce Commerce API role with a tenant filter.",
+                    list(&admin)
+                ),
+            ));
+        }
+    }
+    let redundant: Vec<&str> = scopes
+        .iter()
+        .filter(|s| s.access == Access::Read && scopes.iter().any(|o| o.name == format!("{}.rw", s.name)))
+        .map(|s| s.name.as_str())
+        .collect();
+    if !redundant.is_empty() {
+        out.push(Finding::new(
+            Severity::Info,
+            "redundant-read-scope",
+            format!("{} read-only scope{} also granted as .rw", redundant.len(), if redundant.len() == 1 { " is" } else { "s are" }),
+            format!(
+                "A scope ending in .rw always includes the read-only rights, so these only make the token bigger: {}.",
+                list(&redundant)
+            ),
+        ));
+    }
+    let legacy: Vec<String> = scopes
+        .iter()
+        .filter(|s| s.status == "legacy")
+        .map(|s| match s.replacement {
+            Some(r) => format!("{} (now {r})", s.name),
+            None => format!("{} (no current equivalent)", s.name),
+        })
+        .collect();
+    if !legacy.is_empty() {
+        out.push(Finding::new(
+            Severity::Warning,
+            "legacy-scope",
+            "Legacy or misspelt scope names",
+            format!(
+                "No current operation accepts these names: {}. Use the current name in the client's scopes.",
+                legacy.join(", ")
+            ),
+        ));
+    }
+    let unknown: Vec<String> = scopes
+        .iter()
+        .filter(|s| s.class == ScopeClass::Unknown && (s.name.starts_with("sfcc.") || s.name.starts_with("sfcc:")))
+        .map(|s| {
+            let near = suggestions(&s.name);
+            if near.is_empty() {
+                s.name.clone()
+            } else {
+                format!("{} (did you mean {}?)", s.name, near.join(" or "))
+            }
+        })
+        .collect();
+    if !unknown.is_empty() {
+        out.push(Finding::new(
+            Severity::Warning,
+            "unknown-scope",
+            "Scope names not in the SFCC scope catalog",
+            format!("{}.", unknown.join("; ")),
+        ));
+    }
+    let hooks = named(&|s| s.class == ScopeClass::Hook);
+    if !hooks.is_empty() {
+        out.push(Finding::new(
+            Severity::Info,
+            "hook-not-scope",
+            "Hook names, not scopes",
+            format!(
+                "{} look like hook or API names from the specs (x-extensionPoints), not scopes: they grant nothing.",
+                list(&hooks)
+            ),
+        ));
+    }
+    out
 }
 
-/// Up to three catalog names nearest to `name` (edit distance), best first.
+/// A name with invisible characters shown as `⟨U+200B⟩`.
+fn visible(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if hidden_chars(&c.to_string()).is_empty() {
+                c.to_string()
+            } else {
+                format!("⟨U+{:04X}⟩", c as u32)
+            }
+        })
+        .collect()
+}
+
+/// Edit distance between two strings (Levenshtein, on chars).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Up to three catalog names nearest to `name` (edit distance, ignoring case and `:`/`.`),
+/// best first; only current names (no patterns, legacy or tooling-only entries).
 pub fn suggestions(name: &str) -> Vec<&'static str> {
-    let _ = name;
-    Vec::new()
+    let norm = |s: &str| s.to_ascii_lowercase().replace(':', ".");
+    let wanted = norm(name);
+    let (wanted, rw) = match wanted.strip_suffix(".rw") {
+        Some(base) => (base.to_string(), true),
+        None => (wanted, false),
+    };
+    let mut scored: Vec<(usize, &'static str)> = catalog::SCOPES
+        .iter()
+        .filter(|e| matches!(e.status, "documented" | "new") && !e.scope.contains('{'))
+        .filter(|e| !rw || e.read_write_variant)
+        .map(|e| (distance(&wanted, &norm(e.scope)), e.scope))
+        .filter(|(d, _)| *d <= wanted.chars().count().max(8) / 4 + 1)
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, s)| s).collect()
 }
