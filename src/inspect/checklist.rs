@@ -24,7 +24,18 @@ impl Expectations {
     /// are dropped, order kept.
     pub fn parse(text: &str) -> Expectations {
         let mut out = Expectations::default();
-        for word in text
+        // "a | b" is one item with an alternative, like "a|b".
+        let mut joined = String::with_capacity(text.len());
+        for part in text.split('|') {
+            if !joined.is_empty() {
+                joined.truncate(joined.trim_end().len());
+                joined.push('|');
+                joined.push_str(part.trim_start());
+            } else {
+                joined.push_str(part);
+            }
+        }
+        for word in joined
             .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
             .filter(|w| !w.is_empty())
         {

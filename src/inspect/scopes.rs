@@ -278,17 +278,21 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
         }
         let has_tenant = scopes.iter().any(|s| s.class == ScopeClass::Tenant);
         let admin = named(&|s| s.class == ScopeClass::Admin);
-        if !has_tenant && !admin.is_empty() {
+        if !has_tenant {
+            let (severity, which) = if admin.is_empty() {
+                (Severity::Warning, "no Admin API scope either".to_string())
+            } else {
+                (Severity::Error, format!("Admin API scopes ({})", list(&admin)))
+            };
             out.push(Finding::new(
-                Severity::Error,
+                severity,
                 "am-no-tenant-scope",
                 "No SALESFORCE_COMMERCE_API:<tenant> scope",
                 format!(
-                    "This token has Admin API scopes ({}) but no tenant scope: every SCAPI Admin call answers \
+                    "This Account Manager token has {which} but no tenant scope, so every SCAPI Admin call answers \
                      403 Forbidden (b2c-developer-tooling PR #524; the body is not documented). Request the token \
-                     with scope=SALESFORCE_COMMERCE_API:<tenant> as well, and give the API client the \
-                     Salesforce Commerce API role with a tenant filter.",
-                    list(&admin)
+                     with scope=SALESFORCE_COMMERCE_API:<tenant> and the API scopes, and give the API client the \
+                     Salesforce Commerce API role with a tenant filter."
                 ),
             ));
         }
