@@ -1,6 +1,7 @@
 //! Turns the SFCC knowledge in `data/sfcc/*.json` (copied from the shared domain data) into
 //! static Rust tables, so the app carries no JSON parser work at start-up and the data stays a
-//! one-line change in a JSON file.
+//! one-line change in a JSON file. Only the fields the inspector uses are kept (the notes and
+//! sources stay in the JSON), so the wasm carries no dead text.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -51,18 +52,15 @@ fn scopes(out: &mut String, catalog: &Value) {
         writeln!(
             out,
             "    ScopeEntry {{ scope: {}, kind: {}, read_write_variant: {}, read_only_variant: {}, apis: {}, \
-             status: {}, notes: {}, source: {}, members: {}, alias_of: {}, base_paths: {} }},",
+             status: {}, members: {}, alias_of: {} }},",
             s(&e["scope"]),
             s(&e["kind"]),
             e["read_write_variant"].as_bool().unwrap_or(false),
             e["read_only_variant"].as_bool().unwrap_or(false),
             list(&e["apis"]),
             s(&e["status"]),
-            s(&e["notes"]),
-            s(&e["source"]),
             list(&e["members"]),
             opt(&e["alias_of"]),
-            list(&e["base_paths"]),
         )
         .unwrap();
     }
@@ -70,7 +68,9 @@ fn scopes(out: &mut String, catalog: &Value) {
 }
 
 fn operations(out: &mut String, endpoints: &Value) {
-    out.push_str("/// Every operation of endpoints.json.\npub static ENDPOINTS: &[Endpoint] = &[\n");
+    out.push_str(
+        "/// Every operation of endpoints.json.\npub static ENDPOINTS: &[Endpoint] = &[\n",
+    );
     for e in endpoints.as_array().expect("endpoints is a list") {
         let site = &e["site_param"];
         let site_param = match site["name"].as_str() {
@@ -82,16 +82,13 @@ fn operations(out: &mut String, endpoints: &Value) {
         };
         writeln!(
             out,
-            "    Endpoint {{ api: {}, api_type: {}, family: {}, base_path: {}, method: {}, path: {}, \
-             operation_id: {}, summary: {}, token: {}, schemes: {}, scopes_any_of: {}, site_param: {} }},",
+            "    Endpoint {{ api: {}, base_path: {}, method: {}, path: {}, \
+             operation_id: {}, token: {}, schemes: {}, scopes_any_of: {}, site_param: {} }},",
             s(&e["api"]),
-            s(&e["api_type"]),
-            s(&e["family"]),
             s(&e["base_path"]),
             s(&e["method"]),
             s(&e["path"]),
             s(&e["operation_id"]),
-            s(&e["summary"]),
             s(&e["token"]),
             list(&e["schemes"]),
             list(&e["scopes_any_of"]),

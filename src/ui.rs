@@ -5,13 +5,18 @@
 mod app;
 mod basic;
 mod browser;
+mod checklist_panel;
 mod claims_table;
 mod clock;
 mod copy;
 mod credential_view;
 mod findings;
+mod identity;
 mod json_block;
+mod request_panel;
+mod scopes_panel;
 mod segments;
+mod tenant_panel;
 mod times;
 mod token_input;
 
@@ -19,6 +24,7 @@ pub use app::App;
 
 use std::rc::Rc;
 
+use crate::inspect::request::RequestCheck;
 use crate::inspect::{Credential, Report};
 
 /// A shared report, compared by identity so that props stay cheap.
@@ -28,6 +34,24 @@ pub struct ReportRef(pub Rc<Report>);
 impl PartialEq for ReportRef {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The request check of the moment (`None`: nothing pasted; `Err`: not a request), compared by
+/// identity.
+#[derive(Clone, Debug)]
+pub struct RequestRef(pub Rc<Option<Result<RequestCheck, String>>>);
+
+impl PartialEq for RequestRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl RequestRef {
+    /// The check, when a request was pasted and understood.
+    pub fn check(&self) -> Option<&RequestCheck> {
+        self.0.as_ref().as_ref().and_then(|r| r.as_ref().ok())
     }
 }
 

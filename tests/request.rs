@@ -12,16 +12,24 @@ const NOW: i64 = 1_795_342_200;
 
 fn token(file: &str) -> Credential {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    analyze(&std::fs::read_to_string(path).unwrap()).credentials.remove(0)
+    analyze(&std::fs::read_to_string(path).unwrap())
+        .credentials
+        .remove(0)
 }
 
 fn check(text: &str, file: Option<&str>) -> RequestCheck {
     let t = file.map(token);
-    request::check(text, t.as_ref(), NOW).expect("not blank").expect("parses")
+    request::check(text, t.as_ref(), NOW)
+        .expect("not blank")
+        .expect("parses")
 }
 
 fn outcome(c: &RequestCheck, id: &str) -> Outcome {
-    c.items.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("no {id} item: {:?}", c.items)).outcome
+    c.items
+        .iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no {id} item: {:?}", c.items))
+        .outcome
 }
 
 fn finding_ids(c: &RequestCheck) -> Vec<&'static str> {
@@ -79,10 +87,24 @@ fn every_api_has_an_operation_that_matches_by_operation_id() {
 #[test]
 fn shopper_baskets_v1_and_v2_are_told_apart() {
     for v in ["v1", "v2"] {
-        let p = request::parse(&format!("GET {HOST}/checkout/shopper-baskets/{v}/organizations/f_ecom_abcd_001/baskets/b1")).unwrap();
-        let Matched::Operation(op) = request::find(&p) else { panic!("{v}") };
-        assert_eq!(op.endpoint.base_path, format!("/checkout/shopper-baskets/{v}"));
-        assert_eq!(op.params, vec![("organizationId".to_string(), "f_ecom_abcd_001".to_string()), ("basketId".to_string(), "b1".to_string())]);
+        let p = request::parse(&format!(
+            "GET {HOST}/checkout/shopper-baskets/{v}/organizations/f_ecom_abcd_001/baskets/b1"
+        ))
+        .unwrap();
+        let Matched::Operation(op) = request::find(&p) else {
+            panic!("{v}")
+        };
+        assert_eq!(
+            op.endpoint.base_path,
+            format!("/checkout/shopper-baskets/{v}")
+        );
+        assert_eq!(
+            op.params,
+            vec![
+                ("organizationId".to_string(), "f_ecom_abcd_001".to_string()),
+                ("basketId".to_string(), "b1".to_string())
+            ]
+        );
     }
 }
 
@@ -103,7 +125,11 @@ fn requests_are_read_from_urls_curl_devtools_and_the_pwa_proxy() {
         assert_eq!(p.path, url, "{text}");
         assert_eq!(p.method.as_deref(), method, "{text}");
         assert_eq!(p.proxied, proxied, "{text}");
-        assert_eq!(p.query.first(), Some(&("siteId".to_string(), "RefArch".to_string())), "{text}");
+        assert_eq!(
+            p.query.first(),
+            Some(&("siteId".to_string(), "RefArch".to_string())),
+            "{text}"
+        );
     }
     let p = request::parse(&format!("{HOST}{url}?siteId=RefArch&ids=a%2Cb")).unwrap();
     assert_eq!(p.short_code.as_deref(), Some("kv7kzm78"));
@@ -115,11 +141,26 @@ fn requests_are_read_from_urls_curl_devtools_and_the_pwa_proxy() {
 
 #[test]
 fn a_request_that_matches_nothing_names_the_nearest_operations() {
-    let c = check(&format!("GET {HOST}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/basket/b1"), None);
-    let Matched::Nothing { nearest } = &c.matched else { panic!("matched") };
+    let c = check(
+        &format!("GET {HOST}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/basket/b1"),
+        None,
+    );
+    let Matched::Nothing { nearest } = &c.matched else {
+        panic!("matched")
+    };
     assert!(!nearest.is_empty());
-    assert!(nearest.iter().any(|e| e.base_path == "/checkout/shopper-baskets/v2"), "{nearest:?}");
-    assert!(c.verdict.starts_with("No Commerce API operation matches GET"), "{}", c.verdict);
+    assert!(
+        nearest
+            .iter()
+            .any(|e| e.base_path == "/checkout/shopper-baskets/v2"),
+        "{nearest:?}"
+    );
+    assert!(
+        c.verdict
+            .starts_with("No Commerce API operation matches GET"),
+        "{}",
+        c.verdict
+    );
     assert!(!c.ok);
 }
 
@@ -127,11 +168,17 @@ fn a_request_that_matches_nothing_names_the_nearest_operations() {
 fn the_guest_token_can_update_its_own_basket_on_its_own_site() {
     let c = check(&format!("PATCH {HOST}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/abc?siteId=RefArch"), Some("slas-access-guest.jwt"));
     assert!(c.ok, "{}: {:?}", c.verdict, c.findings);
-    assert_eq!(c.verdict, "This token can call updateBasket (Shopper Baskets v2).");
+    assert_eq!(
+        c.verdict,
+        "This token can call updateBasket (Shopper Baskets v2)."
+    );
     for id in ["token-kind", "scopes", "tenant", "site", "time"] {
         assert_eq!(outcome(&c, id), Outcome::Pass, "{id}");
     }
-    assert_eq!(c.expected.to_text(), "sfcc.shopper-baskets-orders.rw|sfcc.shopper-standard");
+    assert_eq!(
+        c.expected.to_text(),
+        "sfcc.shopper-baskets-orders.rw|sfcc.shopper-standard"
+    );
 }
 
 #[test]
@@ -150,7 +197,11 @@ fn another_site_or_tenant_is_caught() {
 fn read_only_where_write_is_needed_is_the_verdict() {
     let c = check(&format!("POST {HOST}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets?siteId=RefArch"), Some("slas-access-tenant-mismatch.jwt"));
     assert!(!c.ok);
-    assert!(c.verdict.contains("lacks sfcc.shopper-baskets-orders.rw"), "{}", c.verdict);
+    assert!(
+        c.verdict.contains("lacks sfcc.shopper-baskets-orders.rw"),
+        "{}",
+        c.verdict
+    );
     let f = c.findings.iter().find(|f| f.id == "missing-scope").unwrap();
     assert_eq!(f.error.unwrap().status, 403);
 }
@@ -160,18 +211,33 @@ fn an_am_token_on_a_shopper_api_is_the_wrong_kind() {
     let c = check(&format!("GET {HOST}/product/shopper-products/v1/organizations/f_ecom_wxyz_prd/products/25?siteId=RefArch"), Some("am-client-credentials.jwt"));
     assert_eq!(outcome(&c, "token-kind"), Outcome::Fail);
     assert!(finding_ids(&c).contains(&"wrong-token-kind"));
-    assert!(c.verdict.contains("needs a SLAS shopper token"), "{}", c.verdict);
+    assert!(
+        c.verdict.contains("needs a SLAS shopper token"),
+        "{}",
+        c.verdict
+    );
 }
 
 #[test]
 fn an_am_token_without_the_api_scope_is_missing_a_scope() {
-    let c = check(&format!("GET {HOST}/product/products/v1/organizations/f_ecom_wxyz_prd/products/x"), Some("am-client-credentials.jwt"));
+    let c = check(
+        &format!("GET {HOST}/product/products/v1/organizations/f_ecom_wxyz_prd/products/x"),
+        Some("am-client-credentials.jwt"),
+    );
     assert_eq!(outcome(&c, "token-kind"), Outcome::Pass);
     assert_eq!(outcome(&c, "tenant"), Outcome::Pass);
     assert_eq!(outcome(&c, "scopes"), Outcome::Fail);
     assert!(c.verdict.contains("lacks sfcc.products"), "{}", c.verdict);
-    assert_eq!(c.expected.to_text(), "sfcc.products\nSALESFORCE_COMMERCE_API:wxyz_prd");
-    let c = check(&format!("GET {HOST}/checkout/orders/v1/organizations/f_ecom_wxyz_prd/orders/o1?siteId=RefArch"), Some("am-client-credentials.jwt"));
+    assert_eq!(
+        c.expected.to_text(),
+        "sfcc.products\nSALESFORCE_COMMERCE_API:wxyz_prd"
+    );
+    let c = check(
+        &format!(
+            "GET {HOST}/checkout/orders/v1/organizations/f_ecom_wxyz_prd/orders/o1?siteId=RefArch"
+        ),
+        Some("am-client-credentials.jwt"),
+    );
     assert!(c.ok, "{}", c.verdict);
 }
 
@@ -179,26 +245,45 @@ fn an_am_token_without_the_api_scope_is_missing_a_scope() {
 fn an_expired_token_cannot_call_anything() {
     let c = check(&format!("GET {HOST}/product/shopper-products/v1/organizations/f_ecom_wxyz_prd/products/25?siteId=MyShop-US"), Some("slas-access-expired.jwt"));
     assert_eq!(outcome(&c, "time"), Outcome::Fail);
-    assert!(c.verdict.starts_with("This token cannot call getProduct: it expired"), "{}", c.verdict);
+    assert!(
+        c.verdict
+            .starts_with("This token cannot call getProduct: it expired"),
+        "{}",
+        c.verdict
+    );
 }
 
 #[test]
 fn a_guest_cannot_merge_and_a_customer_url_must_be_the_tokens_customer() {
     let c = check(&format!("POST {HOST}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/actions/merge?siteId=RefArch"), Some("slas-access-guest.jwt"));
-    assert!(finding_ids(&c).contains(&"guest-cannot-merge"), "{:?}", c.findings);
+    assert!(
+        finding_ids(&c).contains(&"guest-cannot-merge"),
+        "{:?}",
+        c.findings
+    );
     let c = check(&format!("GET {HOST}/customer/shopper-customers/v1/organizations/f_ecom_wxyz_prd/customers/someoneElse?siteId=MyShop-US"), Some("slas-access-registered.jwt"));
-    assert!(finding_ids(&c).contains(&"customer-mismatch"), "{:?}", c.findings);
+    assert!(
+        finding_ids(&c).contains(&"customer-mismatch"),
+        "{:?}",
+        c.findings
+    );
     let c = check(&format!("GET {HOST}/customer/shopper-customers/v1/organizations/f_ecom_wxyz_prd/customers/bdlIKiUBKnCfK2vuAiSDMK2xTY?siteId=MyShop-US"), Some("slas-access-registered.jwt"));
     assert_eq!(outcome(&c, "customer"), Outcome::Pass);
 }
 
 #[test]
 fn slas_admin_wants_the_tenant_id_and_an_am_role() {
-    let c = check(&format!("GET {HOST}/shopper/auth-admin/v1/tenants/abcd_001/clients"), Some("am-user-multi-tenant.jwt"));
+    let c = check(
+        &format!("GET {HOST}/shopper/auth-admin/v1/tenants/abcd_001/clients"),
+        Some("am-user-multi-tenant.jwt"),
+    );
     assert_eq!(outcome(&c, "tenant"), Outcome::Pass, "{:?}", c.items);
     assert_eq!(outcome(&c, "scopes"), Outcome::Fail, "{:?}", c.items);
     assert!(c.expected.is_empty());
-    let c = check(&format!("GET {HOST}/shopper/auth-admin/v1/tenants/f_ecom_abcd_001/clients"), Some("am-user-multi-tenant.jwt"));
+    let c = check(
+        &format!("GET {HOST}/shopper/auth-admin/v1/tenants/f_ecom_abcd_001/clients"),
+        Some("am-user-multi-tenant.jwt"),
+    );
     assert!(finding_ids(&c).contains(&"org-id-format"));
 }
 
@@ -207,5 +292,8 @@ fn without_a_token_the_operation_and_its_scopes_are_still_given() {
     let c = check(&format!("GET {HOST}/search/shopper-search/v1/organizations/f_ecom_abcd_001/product-search?siteId=RefArch&q=shirt"), None);
     assert!(!c.ok);
     assert!(c.verdict.contains("productSearch"), "{}", c.verdict);
-    assert_eq!(c.expected.to_text(), "sfcc.shopper-product-search|sfcc.shopper-standard");
+    assert_eq!(
+        c.expected.to_text(),
+        "sfcc.shopper-product-search|sfcc.shopper-standard"
+    );
 }

@@ -2,10 +2,10 @@
 //! expected-scope checklist.
 #![cfg(not(target_arch = "wasm32"))]
 
+use sfcc_token_inspector::inspect::analyze;
 use sfcc_token_inspector::inspect::catalog::SCOPES;
 use sfcc_token_inspector::inspect::checklist::{self, Check, Expectations};
 use sfcc_token_inspector::inspect::scopes::{self, Access, ScopeClass};
-use sfcc_token_inspector::inspect::analyze;
 
 fn fixture_findings(file: &str) -> Vec<&'static str> {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -37,7 +37,12 @@ fn every_catalog_entry_classifies_as_its_catalog_kind() {
         if e.read_write_variant {
             let rw = scopes::classify(&format!("{}.rw", e.scope));
             assert_eq!(rw.access, Access::ReadWrite, "{}.rw", e.scope);
-            assert!(rw.grants.contains("read and write"), "{}.rw: {}", e.scope, rw.grants);
+            assert!(
+                rw.grants.contains("read and write"),
+                "{}.rw: {}",
+                e.scope,
+                rw.grants
+            );
         }
     }
 }
@@ -50,7 +55,10 @@ fn patterns_oidc_hooks_and_unknown_names_are_told_apart() {
         ("sfcc.shopper-custom-objects.MyType", ScopeClass::Shopper),
         ("openId", ScopeClass::Oidc),
         ("sfcc.app.shipping.calculate", ScopeClass::Hook),
-        ("sfcc.product.shopper-availability.v1.availability.beforeGET", ScopeClass::Hook),
+        (
+            "sfcc.product.shopper-availability.v1.availability.beforeGET",
+            ScopeClass::Hook,
+        ),
         ("sfcc.shopper-basket-orders", ScopeClass::Unknown),
     ];
     for (name, class) in cases {
@@ -64,16 +72,30 @@ fn a_scope_with_a_zero_width_space_is_flagged_and_never_matches() {
     assert_eq!(g.hidden_chars.len(), 1);
     assert!(g.hidden_chars[0].contains("zero-width space"));
     let f = scopes::findings(&[g], sfcc_token_inspector::inspect::sfcc::Audience::Shopper);
-    assert!(f.iter().any(|f| f.id == "hidden-characters-in-scope" && f.title.contains("⟨U+200B⟩")));
-    let list = checklist::check(&granted("sfcc.shopper-products\u{200B}"), &Expectations::parse("sfcc.shopper-products"));
+    assert!(f
+        .iter()
+        .any(|f| f.id == "hidden-characters-in-scope" && f.title.contains("⟨U+200B⟩")));
+    let list = checklist::check(
+        &granted("sfcc.shopper-products\u{200B}"),
+        &Expectations::parse("sfcc.shopper-products"),
+    );
     assert_eq!(list.rows[0].check, Check::Missing);
 }
 
 #[test]
 fn typos_get_the_nearest_catalog_names() {
-    assert_eq!(scopes::suggestions("sfcc.shopper-basket-orders").first(), Some(&"sfcc.shopper-baskets-orders"));
-    assert_eq!(scopes::suggestions("sfcc.shopper-productsearch").first(), Some(&"sfcc.shopper-product-search"));
-    assert_eq!(scopes::suggestions("sfcc:shopper-products").first(), Some(&"sfcc.shopper-products"));
+    assert_eq!(
+        scopes::suggestions("sfcc.shopper-basket-orders").first(),
+        Some(&"sfcc.shopper-baskets-orders")
+    );
+    assert_eq!(
+        scopes::suggestions("sfcc.shopper-productsearch").first(),
+        Some(&"sfcc.shopper-product-search")
+    );
+    assert_eq!(
+        scopes::suggestions("sfcc:shopper-products").first(),
+        Some(&"sfcc.shopper-products")
+    );
     assert!(scopes::suggestions("completely-unrelated-thing").is_empty());
 }
 
@@ -89,10 +111,20 @@ fn fixtures_get_their_scope_findings() {
 #[test]
 fn admin_scopes_in_a_shopper_token_and_shopper_scopes_in_an_am_token_are_flagged() {
     use sfcc_token_inspector::inspect::sfcc::Audience;
-    let slas: Vec<_> = ["sfcc.shopper-products", "sfcc.catalogs"].iter().map(|n| scopes::classify(n)).collect();
-    assert!(scopes::findings(&slas, Audience::Shopper).iter().any(|f| f.id == "admin-scope-in-shopper-token"));
-    let am: Vec<_> = ["SALESFORCE_COMMERCE_API:abcd_001", "sfcc.shopper-products"].iter().map(|n| scopes::classify(n)).collect();
-    assert!(scopes::findings(&am, Audience::Admin).iter().any(|f| f.id == "shopper-scope-in-am-token"));
+    let slas: Vec<_> = ["sfcc.shopper-products", "sfcc.catalogs"]
+        .iter()
+        .map(|n| scopes::classify(n))
+        .collect();
+    assert!(scopes::findings(&slas, Audience::Shopper)
+        .iter()
+        .any(|f| f.id == "admin-scope-in-shopper-token"));
+    let am: Vec<_> = ["SALESFORCE_COMMERCE_API:abcd_001", "sfcc.shopper-products"]
+        .iter()
+        .map(|n| scopes::classify(n))
+        .collect();
+    assert!(scopes::findings(&am, Audience::Admin)
+        .iter()
+        .any(|f| f.id == "shopper-scope-in-am-token"));
 }
 
 #[test]
@@ -100,7 +132,10 @@ fn rw_covers_read_but_read_does_not_cover_rw() {
     assert!(scopes::covers("sfcc.orders.rw", "sfcc.orders"));
     assert!(scopes::covers("sfcc.orders", "sfcc.orders"));
     assert!(!scopes::covers("sfcc.orders", "sfcc.orders.rw"));
-    assert!(!scopes::covers("sfcc.shopper.stores", "sfcc.shopper-stores"));
+    assert!(!scopes::covers(
+        "sfcc.shopper.stores",
+        "sfcc.shopper-stores"
+    ));
 }
 
 #[test]
@@ -113,10 +148,16 @@ fn the_checklist_says_granted_missing_or_read_only_and_lists_extras() {
     assert_eq!(
         checks,
         vec![
-            Check::ReadOnly { have: "sfcc.shopper-baskets-orders".into() },
-            Check::Satisfied { by: "sfcc.shopper-products.rw".into() },
+            Check::ReadOnly {
+                have: "sfcc.shopper-baskets-orders".into()
+            },
+            Check::Satisfied {
+                by: "sfcc.shopper-products.rw".into()
+            },
             Check::Missing,
-            Check::Satisfied { by: "sfcc.shopper-standard".into() },
+            Check::Satisfied {
+                by: "sfcc.shopper-standard".into()
+            },
         ]
     );
     assert_eq!(list.extra, vec!["sfcc.shopper-stores".to_string()]);
@@ -139,17 +180,37 @@ fn checklist_text_parses_any_separator_drops_duplicates_and_round_trips() {
 fn presets_come_from_the_catalog_with_read_and_write_forms() {
     let presets = checklist::presets();
     let ids: Vec<_> = presets.iter().map(|p| p.id.as_str()).collect();
-    for id in ["slas-default", "shopper-standard", "shopper-baskets-orders-read", "shopper-baskets-orders-write", "orders-write"] {
+    for id in [
+        "slas-default",
+        "shopper-standard",
+        "shopper-baskets-orders-read",
+        "shopper-baskets-orders-write",
+        "orders-write",
+    ] {
         assert!(ids.contains(&id), "missing preset {id}");
     }
-    let write = presets.iter().find(|p| p.id == "shopper-baskets-orders-write").unwrap();
+    let write = presets
+        .iter()
+        .find(|p| p.id == "shopper-baskets-orders-write")
+        .unwrap();
     assert_eq!(write.label, "Shopper Baskets & Orders — write");
-    assert_eq!(write.expectations.to_text(), "sfcc.shopper-baskets-orders.rw");
+    assert_eq!(
+        write.expectations.to_text(),
+        "sfcc.shopper-baskets-orders.rw"
+    );
     for p in &presets {
         for item in &p.expectations.items {
             let base = item.scope.trim_end_matches(".rw");
-            let e = SCOPES.iter().find(|e| e.scope == base).unwrap_or_else(|| panic!("{} not in catalog", item.scope));
-            assert!(matches!(e.status, "documented" | "new"), "{} is {}", e.scope, e.status);
+            let e = SCOPES
+                .iter()
+                .find(|e| e.scope == base)
+                .unwrap_or_else(|| panic!("{} not in catalog", item.scope));
+            assert!(
+                matches!(e.status, "documented" | "new"),
+                "{} is {}",
+                e.scope,
+                e.status
+            );
         }
     }
 }

@@ -9,7 +9,8 @@ use sfcc_token_inspector::inspect::{analyze, Credential};
 fn fixtures() -> Vec<(String, String, Value, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let index: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/INDEX.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/INDEX.json")).unwrap())
+            .unwrap();
     index["fixtures"]
         .as_array()
         .unwrap()
@@ -17,7 +18,12 @@ fn fixtures() -> Vec<(String, String, Value, String)> {
         .map(|f| {
             let file = f["file"].as_str().unwrap().to_string();
             let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-            (file, f["kind"].as_str().unwrap().to_string(), f["expect"].clone(), text)
+            (
+                file,
+                f["kind"].as_str().unwrap().to_string(),
+                f["expect"].clone(),
+                text,
+            )
         })
         .collect()
 }
@@ -45,7 +51,10 @@ fn every_fixture_yields_its_kind_identity_tenant_and_scopes() {
         let want = |k: &str| opt(&expect[k]);
         if kind == "malformed" {
             // INDEX.json only states what a malformed token still tells: its tenant and client.
-            for (k, got) in [("tenant", s.tenants.tenant.as_ref().map(|t| t.id.clone())), ("client_id", s.client_id.clone())] {
+            for (k, got) in [
+                ("tenant", s.tenants.tenant.as_ref().map(|t| t.id.clone())),
+                ("client_id", s.client_id.clone()),
+            ] {
                 if want(k).is_some() {
                     assert_eq!(got, want(k), "{file}: {k}");
                 }
@@ -53,7 +62,11 @@ fn every_fixture_yields_its_kind_identity_tenant_and_scopes() {
             continue;
         }
         if expect.get("tenant").is_some() {
-            assert_eq!(s.tenants.tenant.as_ref().map(|t| t.id.clone()), want("tenant"), "{file}: tenant");
+            assert_eq!(
+                s.tenants.tenant.as_ref().map(|t| t.id.clone()),
+                want("tenant"),
+                "{file}: tenant"
+            );
         }
         if let Some(all) = expect["tenants"].as_array() {
             let mut want: Vec<&str> = all.iter().filter_map(Value::as_str).collect();
@@ -65,17 +78,28 @@ fn every_fixture_yields_its_kind_identity_tenant_and_scopes() {
         if let Some(seen) = expect["tenants_seen"].as_object() {
             for (place, t) in seen {
                 assert!(
-                    s.tenants.places.iter().any(|p| p.place == *place && Some(p.tenant.as_str()) == t.as_str()),
+                    s.tenants
+                        .places
+                        .iter()
+                        .any(|p| p.place == *place && Some(p.tenant.as_str()) == t.as_str()),
                     "{file}: {place} says {t}: {:?}",
                     s.tenants.places
                 );
             }
-            assert!(s.findings.iter().any(|f| f.id == "tenant-mismatch"), "{file}: mismatch finding");
+            assert!(
+                s.findings.iter().any(|f| f.id == "tenant-mismatch"),
+                "{file}: mismatch finding"
+            );
         }
         if let Some(filter) = expect["tenant_filter"].as_object() {
             for (role, tenants) in filter {
-                let got = s.tenant_filter.iter().find(|(r, _)| r == role).map(|(_, t)| t.clone());
-                let want: Vec<String> = tenants.as_array().unwrap().iter().filter_map(opt).collect();
+                let got = s
+                    .tenant_filter
+                    .iter()
+                    .find(|(r, _)| r == role)
+                    .map(|(_, t)| t.clone());
+                let want: Vec<String> =
+                    tenants.as_array().unwrap().iter().filter_map(opt).collect();
                 assert_eq!(got, Some(want), "{file}: tenantFilter {role}");
             }
         }
@@ -98,13 +122,21 @@ fn every_fixture_yields_its_kind_identity_tenant_and_scopes() {
             assert_eq!(s.usid, want("usid"), "{file}: usid");
         }
         if expect.get("variant").is_some() {
-            assert_eq!(s.variant.map(|v| v.id().to_string()), want("variant"), "{file}: variant");
+            assert_eq!(
+                s.variant.map(|v| v.id().to_string()),
+                want("variant"),
+                "{file}: variant"
+            );
         }
         if let Some(agent) = expect["agent"].as_str() {
             assert_eq!(s.agent.as_deref(), Some(agent), "{file}: agent");
         }
         if let Some(name) = expect["display_name"].as_str() {
-            assert_eq!(s.display_name.as_deref(), Some(name), "{file}: display name");
+            assert_eq!(
+                s.display_name.as_deref(),
+                Some(name),
+                "{file}: display name"
+            );
         }
         if let Some(scopes) = expect["scopes"].as_array() {
             let got: Vec<&str> = s.scopes.iter().map(|g| g.name.as_str()).collect();
@@ -126,19 +158,38 @@ fn kinds_are_explained_with_their_evidence() {
             }
         }
     }
-    let c = credential(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/slas-access-registered.jwt")).unwrap());
+    let c = credential(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/slas-access-registered.jwt"
+        ))
+        .unwrap(),
+    );
     let evidence = c.sfcc.unwrap().evidence.join("; ");
-    assert!(evidence.contains("`sub` starts with `cc-slas::`"), "{evidence}");
+    assert!(
+        evidence.contains("`sub` starts with `cc-slas::`"),
+        "{evidence}"
+    );
     assert!(evidence.contains("non-empty `rcid`"), "{evidence}");
 }
 
 #[test]
 fn a_blank_chid_is_called_out() {
-    let c = credential(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/slas-access-chid-space.jwt")).unwrap());
+    let c = credential(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/slas-access-chid-space.jwt"
+        ))
+        .unwrap(),
+    );
     let s = c.sfcc.unwrap();
     assert!(s.findings.iter().any(|f| f.id == "blank-site"));
     let site = s.identity.iter().find(|f| f.id == "site").unwrap();
-    assert!(site.note.as_deref().unwrap().contains("not bound to a site"));
+    assert!(site
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("not bound to a site"));
 }
 
 #[test]
@@ -180,11 +231,16 @@ fn slas_sub_is_read_by_key_in_any_order() {
 
 #[test]
 fn tenant_filter_tolerates_spaces_empties_and_wildcards() {
-    let f = grammar::tenant_filter(" SLAS_ORGANIZATION_ADMIN:abcd_001, abcd_stg ;;ECOM_ADMIN:wxyz_prd;LOGCENTER_USER:*_*; ");
+    let f = grammar::tenant_filter(
+        " SLAS_ORGANIZATION_ADMIN:abcd_001, abcd_stg ;;ECOM_ADMIN:wxyz_prd;LOGCENTER_USER:*_*; ",
+    );
     assert_eq!(
         f,
         vec![
-            ("SLAS_ORGANIZATION_ADMIN".to_string(), vec!["abcd_001".to_string(), "abcd_stg".to_string()]),
+            (
+                "SLAS_ORGANIZATION_ADMIN".to_string(),
+                vec!["abcd_001".to_string(), "abcd_stg".to_string()]
+            ),
             ("ECOM_ADMIN".to_string(), vec!["wxyz_prd".to_string()]),
             ("LOGCENTER_USER".to_string(), vec!["*_*".to_string()]),
         ]
@@ -196,7 +252,11 @@ fn tenant_filter_tolerates_spaces_empties_and_wildcards() {
 fn tenant_ids_are_normalised_and_typed() {
     let cases = [
         ("f_ecom_ABCD_001", "abcd_001", InstanceType::OnDemandSandbox),
-        ("abcd-001.dx.commercecloud.salesforce.com", "abcd_001", InstanceType::OnDemandSandbox),
+        (
+            "abcd-001.dx.commercecloud.salesforce.com",
+            "abcd_001",
+            InstanceType::OnDemandSandbox,
+        ),
         (" ABCD_S05 ", "abcd_s05", InstanceType::PodSandbox),
         ("wxyz_prd", "wxyz_prd", InstanceType::Production),
         ("wxyz_stg", "wxyz_stg", InstanceType::Staging),
@@ -212,6 +272,9 @@ fn tenant_ids_are_normalised_and_typed() {
     assert!(tenant::parse("wxyz_xyz").unwrap().unusual);
     assert!(tenant::parse("*_*").is_none());
     assert!(tenant::parse("nounderscore").is_none());
-    assert_eq!(grammar::slas_path("slas/prod/abcd_001"), Some(("prod".into(), "abcd_001".into())));
+    assert_eq!(
+        grammar::slas_path("slas/prod/abcd_001"),
+        Some(("prod".into(), "abcd_001".into()))
+    );
     assert_eq!(grammar::slas_path("https://x/y"), None);
 }

@@ -15,13 +15,10 @@ pub struct ScopeEntry {
     pub apis: &'static [&'static str],
     /// `documented`, `new`, `legacy`, `doubtful`, `tooling-only` or `pattern`.
     pub status: &'static str,
-    pub notes: &'static str,
-    pub source: &'static str,
     /// Only `sfcc.shopper-standard`: the scopes it stands for.
     pub members: &'static [&'static str],
     /// Legacy spellings and typos: the current name.
     pub alias_of: Option<&'static str>,
-    pub base_paths: &'static [&'static str],
 }
 
 /// The query parameter an operation takes the site from.
@@ -36,16 +33,12 @@ pub struct SiteParam {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Endpoint {
     pub api: &'static str,
-    /// `Shopper` or `Admin`.
-    pub api_type: &'static str,
-    pub family: &'static str,
     /// `/checkout/shopper-baskets/v2`.
     pub base_path: &'static str,
     pub method: &'static str,
     /// Path template under `base_path`: `/organizations/{organizationId}/baskets/{basketId}`.
     pub path: &'static str,
     pub operation_id: &'static str,
-    pub summary: &'static str,
     /// `shopper`, `admin`, `either` or `none`.
     pub token: &'static str,
     /// Security schemes: `ShopperToken`, `ShopperTokenTsob`, `ShopperTokenTaob`, `AmOAuth2`, `BearerToken`.

@@ -96,9 +96,13 @@ impl Expectations {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Check {
     /// Granted exactly, or via `by` (its `.rw`, or an alternative).
-    Satisfied { by: String },
+    Satisfied {
+        by: String,
+    },
     /// Only the read-only form `have` is granted, but the `.rw` form is expected.
-    ReadOnly { have: String },
+    ReadOnly {
+        have: String,
+    },
     Missing,
 }
 
@@ -160,7 +164,12 @@ pub fn check(granted: &[String], expected: &Expectations) -> Checklist {
     let extra = granted
         .iter()
         .filter(|g| !used.contains(&g.as_str()))
-        .filter(|g| !expected.items.iter().any(|i| i.scope == **g || i.alternatives.contains(g)))
+        .filter(|g| {
+            !expected
+                .items
+                .iter()
+                .any(|i| i.scope == **g || i.alternatives.contains(g))
+        })
         .cloned()
         .collect();
     Checklist { rows, extra }

@@ -43,7 +43,9 @@ pub struct OperationMatch {
 pub enum Matched {
     Operation(OperationMatch),
     /// No operation has this method and path; the nearest operations, best first (at most 3).
-    Nothing { nearest: Vec<&'static Endpoint> },
+    Nothing {
+        nearest: Vec<&'static Endpoint>,
+    },
 }
 
 /// Outcome of one line of the request check.
@@ -166,7 +168,11 @@ pub fn parse(text: &str) -> Result<ParsedRequest, String> {
         method,
         host,
         short_code,
-        path: if path.is_empty() { "/".into() } else { path.to_string() },
+        path: if path.is_empty() {
+            "/".into()
+        } else {
+            path.to_string()
+        },
         query,
         proxied,
     })
@@ -246,7 +252,13 @@ pub fn find(request: &ParsedRequest) -> Matched {
             continue;
         }
         if best.as_ref().is_none_or(|(l, _)| literals > *l) {
-            best = Some((literals, OperationMatch { endpoint: e, params }));
+            best = Some((
+                literals,
+                OperationMatch {
+                    endpoint: e,
+                    params,
+                },
+            ));
         }
     }
     if let Some((_, m)) = best {
@@ -280,11 +292,14 @@ fn nearest(path: &str, method: &str) -> Vec<&'static Endpoint> {
                 .count() as i64;
             let len_gap = (t.len() as i64 - p.len() as i64).abs();
             let method_bonus = i64::from(e.method.eq_ignore_ascii_case(method));
-            (shared * 4 + literal_hits * 2 - len_gap * 2 + method_bonus, e)
+            (
+                shared * 4 + literal_hits * 2 - len_gap * 2 + method_bonus,
+                e,
+            )
         })
         .filter(|(score, _)| *score > 4)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     scored.into_iter().take(3).map(|(_, e)| e).collect()
 }
 
@@ -300,7 +315,11 @@ pub fn expected_for(e: &Endpoint) -> Expected {
         .collect();
     let main = scopes
         .iter()
-        .find(|s| !s.ends_with(".rw") && **s != "sfcc.shopper-standard" && scopes.contains(&format!("{s}.rw").as_str()))
+        .find(|s| {
+            !s.ends_with(".rw")
+                && **s != "sfcc.shopper-standard"
+                && scopes.contains(&format!("{s}.rw").as_str())
+        })
         .or_else(|| scopes.iter().find(|s| **s != "sfcc.shopper-standard"))
         .or_else(|| scopes.first())
         .copied()
@@ -342,9 +361,15 @@ pub fn check(
             Matched::Operation(_) => String::new(),
         };
         let verdict = if nearest.is_empty() {
-            format!("No Commerce API operation matches {method} {}.", request.path)
+            format!(
+                "No Commerce API operation matches {method} {}.",
+                request.path
+            )
         } else {
-            format!("No Commerce API operation matches {method} {}; nearest: {nearest}.", request.path)
+            format!(
+                "No Commerce API operation matches {method} {}; nearest: {nearest}.",
+                request.path
+            )
         };
         return Some(Ok(RequestCheck {
             request,
@@ -370,7 +395,10 @@ pub fn check(
     let sfcc = token.and_then(|c| c.sfcc.as_ref());
     if let (Some((_, t)), Some(s)) = (&url_tenant, sfcc) {
         if s.audience == Audience::Admin && e.token != "shopper" && e.api != "SLAS Admin" {
-            expected.merge(&Expectations::parse(&format!("SALESFORCE_COMMERCE_API:{}", normalise(t))));
+            expected.merge(&Expectations::parse(&format!(
+                "SALESFORCE_COMMERCE_API:{}",
+                normalise(t)
+            )));
         }
     }
     let mut c = Checker {
@@ -384,15 +412,28 @@ pub fn check(
         failures: Vec::new(),
     };
     c.run(url_tenant);
-    let Checker { items, findings, failures, .. } = c;
+    let Checker {
+        items,
+        findings,
+        failures,
+        ..
+    } = c;
     let ok = failures.is_empty() && token.is_some();
     let verdict = match (token, failures.first()) {
         (None, _) => format!(
             "{} {} ({} {}): paste a token to check whether it can make this call.",
-            e.method, e.operation_id, e.api, version(e)
+            e.method,
+            e.operation_id,
+            e.api,
+            version(e)
         ),
         (Some(_), Some(why)) => format!("This token cannot call {}: {why}.", e.operation_id),
-        (Some(_), None) => format!("This token can call {} ({} {}).", e.operation_id, e.api, version(e)),
+        (Some(_), None) => format!(
+            "This token can call {} ({} {}).",
+            e.operation_id,
+            e.api,
+            version(e)
+        ),
     };
     Some(Ok(RequestCheck {
         request,
@@ -422,7 +463,13 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn item(&mut self, id: &'static str, label: &'static str, outcome: Outcome, text: impl Into<String>) {
+    fn item(
+        &mut self,
+        id: &'static str,
+        label: &'static str,
+        outcome: Outcome,
+        text: impl Into<String>,
+    ) {
         self.items.push(CheckItem {
             id,
             label,
@@ -442,15 +489,36 @@ impl Checker<'_> {
             "operation",
             "Operation",
             Outcome::Pass,
-            format!("{} {} — {} {} ({}{})", e.method, e.operation_id, e.api, version(e), e.base_path, e.path),
+            format!(
+                "{} {} — {} {} ({}{})",
+                e.method,
+                e.operation_id,
+                e.api,
+                version(e),
+                e.base_path,
+                e.path
+            ),
         );
         let Some(token) = self.token else {
-            self.item("token-kind", "Token", Outcome::Skip, "Paste a token to check it against this call.");
+            self.item(
+                "token-kind",
+                "Token",
+                Outcome::Skip,
+                "Paste a token to check it against this call.",
+            );
             return;
         };
         let Some(sfcc) = token.sfcc.as_ref() else {
-            self.item("token-kind", "Token", Outcome::Fail, format!("A {} cannot be sent as a bearer token.", token.title()));
-            self.failures.push(format!("it is a {}, not a token with claims", token.title()));
+            self.item(
+                "token-kind",
+                "Token",
+                Outcome::Fail,
+                format!("A {} cannot be sent as a bearer token.", token.title()),
+            );
+            self.failures.push(format!(
+                "it is a {}, not a token with claims",
+                token.title()
+            ));
             return;
         };
         self.time(token);
@@ -469,11 +537,21 @@ impl Checker<'_> {
                     .at("exp")
                     .map(|exp| time::duration(exp.abs_diff(self.now)))
                     .unwrap_or_default();
-                self.item("time", "Validity", Outcome::Fail, format!("Expired {ago} ago: the call gets 401 Unauthorized."));
+                self.item(
+                    "time",
+                    "Validity",
+                    Outcome::Fail,
+                    format!("Expired {ago} ago: the call gets 401 Unauthorized."),
+                );
                 self.failures.insert(0, format!("it expired {ago} ago"));
             }
             Some(TimeStatus::NotYetValid) => {
-                self.item("time", "Validity", Outcome::Fail, "Not valid yet (nbf is in the future).");
+                self.item(
+                    "time",
+                    "Validity",
+                    Outcome::Fail,
+                    "Not valid yet (nbf is in the future).",
+                );
                 self.failures.insert(0, "it is not valid yet".into());
             }
             Some(TimeStatus::Valid) => self.item("time", "Validity", Outcome::Pass, "Valid now."),
@@ -493,7 +571,8 @@ impl Checker<'_> {
             return;
         }
         let has = |scheme: &str| e.schemes.contains(&scheme);
-        let am_ok = has("AmOAuth2") || has("BearerToken") || (e.schemes.is_empty() && e.token == "admin");
+        let am_ok =
+            has("AmOAuth2") || has("BearerToken") || (e.schemes.is_empty() && e.token == "admin");
         let plain_shopper = has("ShopperToken") || (e.schemes.is_empty() && e.token == "shopper");
         let ok = match s.audience {
             Audience::Admin => am_ok,
@@ -506,7 +585,12 @@ impl Checker<'_> {
         };
         let kind = s.kind.title();
         if ok {
-            self.item("token-kind", "Token kind", Outcome::Pass, format!("{} accepts a {kind}.", e.operation_id));
+            self.item(
+                "token-kind",
+                "Token kind",
+                Outcome::Pass,
+                format!("{} accepts a {kind}.", e.operation_id),
+            );
             return;
         }
         let mut wants: Vec<&str> = Vec::new();
@@ -522,16 +606,32 @@ impl Checker<'_> {
         if has("ShopperTokenTaob") {
             wants.push("a trusted-agent (TAOB) SLAS token");
         }
-        let want = if wants.is_empty() { "another kind of token".to_string() } else { wants.join(" or ") };
-        let error = if am_ok && !plain_shopper { &errors::ADMIN_INVALID_TOKEN } else { &errors::SHOPPER_UNAUTHORIZED };
-        self.item("token-kind", "Token kind", Outcome::Fail, format!("{} needs {want}; this is a {kind}.", e.operation_id));
+        let want = if wants.is_empty() {
+            "another kind of token".to_string()
+        } else {
+            wants.join(" or ")
+        };
+        let error = if am_ok && !plain_shopper {
+            &errors::ADMIN_INVALID_TOKEN
+        } else {
+            &errors::SHOPPER_UNAUTHORIZED
+        };
+        self.item(
+            "token-kind",
+            "Token kind",
+            Outcome::Fail,
+            format!("{} needs {want}; this is a {kind}.", e.operation_id),
+        );
         self.fail(
             format!("it is a {kind}, but the call needs {want}"),
             Finding::new(
                 Severity::Error,
                 "wrong-token-kind",
                 format!("Wrong kind of token for {}", e.api),
-                format!("{} ({}) needs {want}, but this is a {kind}.", e.operation_id, e.api),
+                format!(
+                    "{} ({}) needs {want}, but this is a {kind}.",
+                    e.operation_id, e.api
+                ),
             )
             .with_error(error),
         );
@@ -542,10 +642,17 @@ impl Checker<'_> {
         let granted: Vec<&str> = s.scopes.iter().map(|g| g.name.as_str()).collect();
         let wanted: Vec<&str> = e.scopes_any_of.to_vec();
         if wanted.is_empty() {
-            self.item("scopes", "Scopes", Outcome::Skip, "This operation's spec lists no scope.");
+            self.item(
+                "scopes",
+                "Scopes",
+                Outcome::Skip,
+                "This operation's spec lists no scope.",
+            );
             return;
         }
-        let roles = wanted.iter().all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '_'));
+        let roles = wanted
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '_'));
         if roles {
             let has: Vec<&str> = s
                 .roles
@@ -554,10 +661,22 @@ impl Checker<'_> {
                 .chain(s.tenant_filter.iter().map(|(r, _)| r.as_str()))
                 .collect();
             match wanted.iter().find(|w| has.contains(w)) {
-                Some(r) => self.item("scopes", "Role", Outcome::Pass, format!("The token has the {r} role.")),
+                Some(r) => self.item(
+                    "scopes",
+                    "Role",
+                    Outcome::Pass,
+                    format!("The token has the {r} role."),
+                ),
                 None => {
                     let need = wanted.join(" or ");
-                    self.item("scopes", "Role", Outcome::Fail, format!("Needs the Account Manager role {need}; the token has none of them."));
+                    self.item(
+                        "scopes",
+                        "Role",
+                        Outcome::Fail,
+                        format!(
+                            "Needs the Account Manager role {need}; the token has none of them."
+                        ),
+                    );
                     self.fail(
                         format!("it lacks the {need} role"),
                         Finding::new(
@@ -571,8 +690,20 @@ impl Checker<'_> {
             }
             return;
         }
-        if let Some(g) = wanted.iter().find_map(|w| granted.iter().find(|g| covers(g, w))) {
-            self.item("scopes", "Scopes", Outcome::Pass, format!("{g} — one of the scopes {} accepts ({}).", e.operation_id, wanted.join(", ")));
+        if let Some(g) = wanted
+            .iter()
+            .find_map(|w| granted.iter().find(|g| covers(g, w)))
+        {
+            self.item(
+                "scopes",
+                "Scopes",
+                Outcome::Pass,
+                format!(
+                    "{g} — one of the scopes {} accepts ({}).",
+                    e.operation_id,
+                    wanted.join(", ")
+                ),
+            );
         } else {
             let fix = wanted
                 .iter()
@@ -580,7 +711,10 @@ impl Checker<'_> {
                 .or(wanted.first())
                 .copied()
                 .unwrap_or_default();
-            let read_only = wanted.iter().find_map(|w| w.strip_suffix(".rw").and_then(|r| granted.iter().find(|g| **g == r)));
+            let read_only = wanted.iter().find_map(|w| {
+                w.strip_suffix(".rw")
+                    .and_then(|r| granted.iter().find(|g| **g == r))
+            });
             let (why, text) = match read_only {
                 Some(have) => (
                     format!("it has {have} (read) but the call needs {fix}"),
@@ -592,11 +726,17 @@ impl Checker<'_> {
                 ),
             };
             self.item("scopes", "Scopes", Outcome::Fail, text.clone());
-            let mut f = Finding::new(Severity::Error, "missing-scope", format!("Missing scope {fix}"), format!("{} {text}", e.operation_id));
+            let mut f = Finding::new(
+                Severity::Error,
+                "missing-scope",
+                format!("Missing scope {fix}"),
+                format!("{} {text}", e.operation_id),
+            );
             if s.audience != Audience::Admin {
                 f = f.with_error(&errors::SHOPPER_FORBIDDEN);
             } else {
-                f.detail.push_str(" Admin APIs answer 403 Forbidden (body not documented).");
+                f.detail
+                    .push_str(" Admin APIs answer 403 Forbidden (body not documented).");
             }
             self.fail(why, f);
         }
@@ -604,36 +744,70 @@ impl Checker<'_> {
 
     fn tenant(&mut self, s: &Sfcc, url_tenant: Option<(String, String)>) {
         let Some((param, raw)) = url_tenant else {
-            self.item("tenant", "Tenant", Outcome::Skip, "The URL names no organization.");
+            self.item(
+                "tenant",
+                "Tenant",
+                Outcome::Skip,
+                "The URL names no organization.",
+            );
             return;
         };
         let url = normalise(&raw);
         let slas_admin = param == "tenantId";
         if slas_admin && raw.to_ascii_lowercase().starts_with("f_ecom_") {
-            self.findings.push(Finding::new(Severity::Error, "org-id-format", "SLAS Admin takes the tenant id, not the organization id", format!("Use {url}, not {raw}, in /tenants/{{tenantId}}.")).with_error(&errors::SLAS_ADMIN_TENANT));
+            self.findings.push(
+                Finding::new(
+                    Severity::Error,
+                    "org-id-format",
+                    "SLAS Admin takes the tenant id, not the organization id",
+                    format!("Use {url}, not {raw}, in /tenants/{{tenantId}}."),
+                )
+                .with_error(&errors::SLAS_ADMIN_TENANT),
+            );
         } else if !slas_admin && !raw.starts_with("f_ecom_") {
-            self.findings.push(Finding::new(Severity::Error, "org-id-format", "The organization id lacks “f_ecom_”", format!("Commerce API URLs take the organization id f_ecom_{url}, not {raw}.")));
+            self.findings.push(Finding::new(
+                Severity::Error,
+                "org-id-format",
+                "The organization id lacks “f_ecom_”",
+                format!("Commerce API URLs take the organization id f_ecom_{url}, not {raw}."),
+            ));
         }
         let tenants: Vec<&str> = if s.audience == Audience::Admin {
             s.tenants.places.iter().map(|p| p.tenant.as_str()).collect()
         } else {
             s.tenants.tenant.iter().map(|t| t.id.as_str()).collect()
         };
-        let tenants: Vec<&str> = if tenants.is_empty() && s.audience == Audience::Admin && slas_admin {
-            s.tenants.all.iter().map(String::as_str).collect()
-        } else {
-            tenants
-        };
+        let tenants: Vec<&str> =
+            if tenants.is_empty() && s.audience == Audience::Admin && slas_admin {
+                s.tenants.all.iter().map(String::as_str).collect()
+            } else {
+                tenants
+            };
         if tenants.is_empty() {
-            self.item("tenant", "Tenant", Outcome::Warn, format!("The URL is for {url}; the token names no tenant."));
+            self.item(
+                "tenant",
+                "Tenant",
+                Outcome::Warn,
+                format!("The URL is for {url}; the token names no tenant."),
+            );
             return;
         }
         if tenants.contains(&url.as_str()) {
-            self.item("tenant", "Tenant", Outcome::Pass, format!("The URL's {param} {raw} is the token's tenant {url}."));
+            self.item(
+                "tenant",
+                "Tenant",
+                Outcome::Pass,
+                format!("The URL's {param} {raw} is the token's tenant {url}."),
+            );
             return;
         }
         let mine = tenants.join(", ");
-        self.item("tenant", "Tenant", Outcome::Fail, format!("The URL is for {url}; the token is for {mine}."));
+        self.item(
+            "tenant",
+            "Tenant",
+            Outcome::Fail,
+            format!("The URL is for {url}; the token is for {mine}."),
+        );
         let mut f = Finding::new(
             Severity::Error,
             "tenant-mismatch-request",
@@ -647,45 +821,120 @@ impl Checker<'_> {
         } else {
             f
         };
-        self.fail(format!("it is for tenant {mine} but the URL is for {}", if slas_admin { raw.clone() } else { format!("f_ecom_{url}") }), f);
+        self.fail(
+            format!(
+                "it is for tenant {mine} but the URL is for {}",
+                if slas_admin {
+                    raw.clone()
+                } else {
+                    format!("f_ecom_{url}")
+                }
+            ),
+            f,
+        );
     }
 
     fn site(&mut self, s: &Sfcc) {
         let Some(param) = self.e.site_param.as_ref() else {
-            self.item("site", "Site", Outcome::Skip, "This operation takes no site.");
+            self.item(
+                "site",
+                "Site",
+                Outcome::Skip,
+                "This operation takes no site.",
+            );
             return;
         };
-        let given = self.request.query.iter().find(|(k, _)| k == param.name).map(|(_, v)| v.clone());
+        let given = self
+            .request
+            .query
+            .iter()
+            .find(|(k, _)| k == param.name)
+            .map(|(_, v)| v.clone());
         let mine = s.site.clone();
         match (given, mine) {
             (None, _) if param.required => {
-                self.item("site", "Site", Outcome::Fail, format!("The required {} parameter is missing.", param.name));
+                self.item(
+                    "site",
+                    "Site",
+                    Outcome::Fail,
+                    format!("The required {} parameter is missing.", param.name),
+                );
                 self.fail(
                     format!("the required {} parameter is missing", param.name),
-                    Finding::new(Severity::Warning, "site-missing", format!("No {} in the request", param.name), format!("{} requires ?{}=<site id>.", self.e.operation_id, param.name)),
+                    Finding::new(
+                        Severity::Warning,
+                        "site-missing",
+                        format!("No {} in the request", param.name),
+                        format!(
+                            "{} requires ?{}=<site id>.",
+                            self.e.operation_id, param.name
+                        ),
+                    ),
                 );
             }
-            (None, _) => self.item("site", "Site", Outcome::Skip, format!("No {} given (optional).", param.name)),
-            (Some(g), Some(m)) if g == m => self.item("site", "Site", Outcome::Pass, format!("{}={g} is the token's site.", param.name)),
+            (None, _) => self.item(
+                "site",
+                "Site",
+                Outcome::Skip,
+                format!("No {} given (optional).", param.name),
+            ),
+            (Some(g), Some(m)) if g == m => self.item(
+                "site",
+                "Site",
+                Outcome::Pass,
+                format!("{}={g} is the token's site.", param.name),
+            ),
             (Some(g), Some(m)) if s.audience == Audience::Shopper => {
-                self.item("site", "Site", Outcome::Fail, format!("{}={g}, but the token is for site {m}.", param.name));
+                self.item(
+                    "site",
+                    "Site",
+                    Outcome::Fail,
+                    format!("{}={g}, but the token is for site {m}.", param.name),
+                );
                 self.fail(
                     format!("it is for site {m} but the call asks for {}={g}", param.name),
                     Finding::new(Severity::Error, "site-mismatch", format!("The token is for site {m}, the call for {g}"), format!("A SLAS token for channel_id {m} only works with siteId={m} (SLAS docs); the API rejects it for {g}. The exact status is not documented.")),
                 );
             }
-            (Some(g), _) if s.audience == Audience::Shopper => self.item("site", "Site", Outcome::Warn, format!("{}={g}; the token names no site (blank chid).", param.name)),
-            (Some(g), _) => self.item("site", "Site", Outcome::Pass, format!("{}={g}.", param.name)),
+            (Some(g), _) if s.audience == Audience::Shopper => self.item(
+                "site",
+                "Site",
+                Outcome::Warn,
+                format!("{}={g}; the token names no site (blank chid).", param.name),
+            ),
+            (Some(g), _) => self.item(
+                "site",
+                "Site",
+                Outcome::Pass,
+                format!("{}={g}.", param.name),
+            ),
         }
     }
 
     fn customer(&mut self, s: &Sfcc) {
-        let id = self.op.params.iter().find(|(k, _)| k == "customerId").map(|(_, v)| v.clone());
-        if matches!(self.e.operation_id, "transferBasket" | "mergeBasket") && s.guest == Some(true) {
-            self.item("customer", "Customer", Outcome::Fail, "A guest token has no previous customer to transfer or merge from.");
+        let id = self
+            .op
+            .params
+            .iter()
+            .find(|(k, _)| k == "customerId")
+            .map(|(_, v)| v.clone());
+        if matches!(self.e.operation_id, "transferBasket" | "mergeBasket") && s.guest == Some(true)
+        {
+            self.item(
+                "customer",
+                "Customer",
+                Outcome::Fail,
+                "A guest token has no previous customer to transfer or merge from.",
+            );
             self.fail(
                 "a guest token cannot transfer or merge a basket".into(),
-                Finding::new(Severity::Error, "guest-cannot-merge", "Guest token on a basket transfer/merge", "transferBasket and mergeBasket need a registered shopper's token.").with_error(&errors::GUEST_NO_PREVIOUS_CUSTOMER),
+                Finding::new(
+                    Severity::Error,
+                    "guest-cannot-merge",
+                    "Guest token on a basket transfer/merge",
+                    "transferBasket and mergeBasket need a registered shopper's token.",
+                )
+                .with_error(&errors::GUEST_NO_PREVIOUS_CUSTOMER),
             );
             return;
         }
@@ -694,15 +943,36 @@ impl Checker<'_> {
             return;
         }
         match s.customer_id.as_deref() {
-            Some(mine) if mine == id => self.item("customer", "Customer", Outcome::Pass, format!("The customerId {id} is the token's customer.")),
+            Some(mine) if mine == id => self.item(
+                "customer",
+                "Customer",
+                Outcome::Pass,
+                format!("The customerId {id} is the token's customer."),
+            ),
             Some(mine) => {
-                self.item("customer", "Customer", Outcome::Fail, format!("The URL's customerId is {id}; the token's customer is {mine}."));
+                self.item(
+                    "customer",
+                    "Customer",
+                    Outcome::Fail,
+                    format!("The URL's customerId is {id}; the token's customer is {mine}."),
+                );
                 self.fail(
                     format!("the URL's customer {id} is not the token's customer {mine}"),
-                    Finding::new(Severity::Error, "customer-mismatch", "Another customer's URL", format!("The path has customerId {id}, but the token belongs to {mine}.")).with_error(&errors::INVALID_CUSTOMER),
+                    Finding::new(
+                        Severity::Error,
+                        "customer-mismatch",
+                        "Another customer's URL",
+                        format!("The path has customerId {id}, but the token belongs to {mine}."),
+                    )
+                    .with_error(&errors::INVALID_CUSTOMER),
                 );
             }
-            None => self.item("customer", "Customer", Outcome::Warn, "The token names no customer id."),
+            None => self.item(
+                "customer",
+                "Customer",
+                Outcome::Warn,
+                "The token names no customer id.",
+            ),
         }
     }
 }

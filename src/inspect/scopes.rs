@@ -83,7 +83,15 @@ pub fn names(payload: &Map<String, Value>) -> Vec<String> {
 }
 
 /// OIDC-style scopes, compared case-insensitively (Account Manager writes `openId`).
-const OIDC: &[&str] = &["openid", "profile", "mail", "roles", "tenantfilter", "offline_access", "email"];
+const OIDC: &[&str] = &[
+    "openid",
+    "profile",
+    "mail",
+    "roles",
+    "tenantfilter",
+    "offline_access",
+    "email",
+];
 
 /// A hook name from the specs' `x-extensionPoints` or an sfcc-ci API name, not a scope
 /// (REFERENCE.md §7.4 heuristic).
@@ -173,9 +181,8 @@ pub fn classify(name: &str) -> GrantedScope {
         Some(base) => (base, true),
         None => (name, false),
     };
-    let entry = catalog::scope(name).or_else(|| {
-        catalog::scope(base).filter(|e| rw && e.read_write_variant)
-    });
+    let entry = catalog::scope(name)
+        .or_else(|| catalog::scope(base).filter(|e| rw && e.read_write_variant));
     if let Some(e) = entry {
         g.class = if matches!(e.scope, "SLAS_ORGANIZATION_ADMIN" | "SLAS_SERVICE_ADMIN") {
             ScopeClass::Role
@@ -239,7 +246,11 @@ fn list(names: &[&str]) -> String {
 pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
     let mut out = Vec::new();
     let named = |pred: &dyn Fn(&GrantedScope) -> bool| -> Vec<&str> {
-        scopes.iter().filter(|s| pred(s)).map(|s| s.name.as_str()).collect()
+        scopes
+            .iter()
+            .filter(|s| pred(s))
+            .map(|s| s.name.as_str())
+            .collect()
     };
     for s in scopes.iter().filter(|s| !s.hidden_chars.is_empty()) {
         out.push(Finding::new(
@@ -282,7 +293,10 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
             let (severity, which) = if admin.is_empty() {
                 (Severity::Warning, "no Admin API scope either".to_string())
             } else {
-                (Severity::Error, format!("Admin API scopes ({})", list(&admin)))
+                (
+                    Severity::Error,
+                    format!("Admin API scopes ({})", list(&admin)),
+                )
             };
             out.push(Finding::new(
                 severity,
@@ -299,7 +313,9 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
     }
     let redundant: Vec<&str> = scopes
         .iter()
-        .filter(|s| s.access == Access::Read && scopes.iter().any(|o| o.name == format!("{}.rw", s.name)))
+        .filter(|s| {
+            s.access == Access::Read && scopes.iter().any(|o| o.name == format!("{}.rw", s.name))
+        })
         .map(|s| s.name.as_str())
         .collect();
     if !redundant.is_empty() {
@@ -334,7 +350,10 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
     }
     let unknown: Vec<String> = scopes
         .iter()
-        .filter(|s| s.class == ScopeClass::Unknown && (s.name.starts_with("sfcc.") || s.name.starts_with("sfcc:")))
+        .filter(|s| {
+            s.class == ScopeClass::Unknown
+                && (s.name.starts_with("sfcc.") || s.name.starts_with("sfcc:"))
+        })
         .map(|s| {
             let near = suggestions(&s.name);
             if near.is_empty() {

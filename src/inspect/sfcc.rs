@@ -111,8 +111,7 @@ pub fn analyse(header: Option<&Map<String, Value>>, payload: &Map<String, Value>
     s.read_tenants(header, payload, &names);
     s.read_identity(payload);
     s.findings = s.own_findings(header, payload);
-    s.findings
-        .extend(scopes::findings(&s.scopes, s.audience));
+    s.findings.extend(scopes::findings(&s.scopes, s.audience));
     s
 }
 
@@ -307,7 +306,12 @@ impl Sfcc {
         self.roles = p
             .get("roles")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
     }
 
@@ -360,7 +364,12 @@ impl Sfcc {
                         .map(|(role, tenants)| format!("{role}: {}", tenants.join(", ")))
                         .collect::<Vec<_>>()
                         .join("; ");
-                    self.field("tenant-filter", "Tenant filter (role: tenants)", &text, None);
+                    self.field(
+                        "tenant-filter",
+                        "Tenant filter (role: tenants)",
+                        &text,
+                        None,
+                    );
                 }
             }
             _ => {
@@ -419,20 +428,32 @@ impl Sfcc {
                 if let Some(agent) = self.agent.clone() {
                     self.field("agent", "Agent (TAOB)", &agent, None);
                 }
-                if let Some(v) = self.variant.filter(|v| !matches!(v, Variant::Guest | Variant::Registered)) {
+                if let Some(v) = self
+                    .variant
+                    .filter(|v| !matches!(v, Variant::Guest | Variant::Registered))
+                {
                     self.field("flow", "Flow", v.label(), None);
                 }
                 if let Some(dnt) = p.get("dnt") {
                     let on = matches!(dnt, Value::Bool(true))
                         || matches!(dnt.as_str(), Some("1" | "true"));
                     let raw = claims::display(dnt);
-                    self.field("dnt", "Do-not-track (dnt)", &raw, Some(if on { "on" } else { "off" }.into()));
+                    self.field(
+                        "dnt",
+                        "Do-not-track (dnt)",
+                        &raw,
+                        Some(if on { "on" } else { "off" }.into()),
+                    );
                 }
             }
         }
     }
 
-    fn own_findings(&self, header: Option<&Map<String, Value>>, p: &Map<String, Value>) -> Vec<Finding> {
+    fn own_findings(
+        &self,
+        header: Option<&Map<String, Value>>,
+        p: &Map<String, Value>,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
         if let Some((a, b)) = self.tenants.disagreeing() {
             let mut f = Finding::new(
@@ -471,7 +492,11 @@ impl Sfcc {
             (SfccKind::SlasAccess | SfccKind::AmAccess | SfccKind::SlasIdToken, _) => Some(1800),
             _ => None,
         };
-        let num = |k: &str| p.get(k).and_then(Value::as_i64).filter(|v| *v < 100_000_000_000);
+        let num = |k: &str| {
+            p.get(k)
+                .and_then(Value::as_i64)
+                .filter(|v| *v < 100_000_000_000)
+        };
         if let (Some(expected), Some(exp), Some(iat)) = (expected, num("exp"), num("iat")) {
             let life = exp.saturating_sub(iat);
             if life != expected {
@@ -489,7 +514,11 @@ impl Sfcc {
             }
         }
         let alg = header.and_then(|h| text(h, "alg")).unwrap_or("");
-        if self.kind == SfccKind::SlasAccess && !alg.is_empty() && alg != "ES256" && !alg.eq_ignore_ascii_case("none") {
+        if self.kind == SfccKind::SlasAccess
+            && !alg.is_empty()
+            && alg != "ES256"
+            && !alg.eq_ignore_ascii_case("none")
+        {
             out.push(Finding::new(
                 Severity::Info,
                 "test-token",
@@ -503,7 +532,10 @@ impl Sfcc {
                 Severity::Warning,
                 "legacy-format",
                 "A legacy token format",
-                format!("{} Get a current SLAS token instead.", self.kind.explanation()),
+                format!(
+                    "{} Get a current SLAS token instead.",
+                    self.kind.explanation()
+                ),
             )),
             SfccKind::SlasIdToken
             | SfccKind::SlasCallback

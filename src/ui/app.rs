@@ -1,20 +1,29 @@
-//! The page: input at the top, the report below.
+//! The page: what is pasted at the top (token, and optionally the failing request and the
+//! expected scopes), the report below.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::browser;
+use super::checklist_panel::ChecklistPanel;
+use super::clock::use_now;
 use super::credential_view::CredentialView;
+use super::request_panel::RequestInput;
 use super::token_input::TokenInput;
-use super::ReportRef;
-use crate::inspect::{analyze, extract::token_from_fragment};
+use super::{ReportRef, RequestRef};
+use crate::inspect::checklist::Expectations;
+use crate::inspect::extract::{percent_decode, token_from_fragment};
+use crate::inspect::{analyze, request};
 
-/// What the page remembers: the raw input and which credential is selected. Nothing else.
+/// What the page holds: the raw input, which credential is selected, the pasted request and the
+/// checklist text. Only the checklist is ever stored (see [`browser::save_checklist`]).
 #[derive(Clone, PartialEq, Default)]
 pub struct State {
     pub input: Rc<str>,
     pub selected: usize,
+    pub request: Rc<str>,
+    pub checklist: Rc<str>,
 }
 
 /// Everything a user can do to the state.
@@ -22,31 +31,62 @@ pub enum Action {
     Input(String),
     Select(usize),
     Clear,
+    Request(String),
+    Checklist(String),
+    /// Adds a preset (or the request's scopes) to the checklist.
+    AddExpected(Expectations),
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(match action {
-            Action::Input(text) => State {
-                input: text.into(),
-                selected: 0,
-            },
-            Action::Select(selected) => State {
-                input: self.input.clone(),
-                selected,
-            },
-            Action::Clear => State::default(),
-        })
+        let mut next = (*self).clone();
+        match action {
+            Action::Input(text) => {
+                next.input = text.into();
+                next.selected = 0;
+            }
+            Action::Select(selected) => next.selected = selected,
+            Action::Clear => {
+                next.input = "".into();
+                next.selected = 0;
+                next.request = "".into();
+            }
+            Action::Request(text) => next.request = text.into(),
+            Action::Checklist(text) => next.checklist = text.into(),
+            Action::AddExpected(more) => {
+                let mut list = Expectations::parse(&self.checklist);
+                list.merge(&more);
+                next.checklist = list.to_text().into();
+            }
+        }
+        Rc::new(next)
     }
 }
 
-/// Loads a token given in the page's URL fragment into the input, then removes it from the
-/// address bar.
+/// The checklist carried by a shared link: `#expect=a,b|c` (percent-encoded items).
+fn checklist_from_fragment(fragment: &str) -> Option<String> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|part| part.strip_prefix("expect="))
+        .map(|items| {
+            items
+                .split(',')
+                .map(percent_decode)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+}
+
+/// Loads a token or a checklist given in the page's URL fragment, then removes the fragment
+/// from the address bar.
 fn take_fragment(state: &UseReducerHandle<State>) {
     if let Some(hash) = browser::fragment() {
-        if let Some(token) = token_from_fragment(&hash) {
+        if let Some(list) = checklist_from_fragment(&hash) {
+            state.dispatch(Action::Checklist(list));
+        } else if let Some(token) = token_from_fragment(&hash) {
             state.dispatch(Action::Input(token));
         }
         browser::clear_fragment();
@@ -55,11 +95,44 @@ fn take_fragment(state: &UseReducerHandle<State>) {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(|| State {
+        checklist: browser::load_checklist().into(),
+        ..State::default()
+    });
+    let now = use_now();
     let report = {
         let input = state.input.clone();
         use_memo(input, |input| ReportRef(Rc::new(analyze(input))))
     };
+    let expectations = use_memo(state.checklist.clone(), |text| Expectations::parse(text));
+    let count = report.0.credentials.len();
+    let selected = state.selected.min(count.saturating_sub(1));
+    // The request check depends on the clock only through the token's validity: recompute when
+    // that changes, and once a minute for the wording, not every second.
+    let status = report
+        .credential(selected)
+        .and_then(|c| c.time_status(now))
+        .map(|s| s.id());
+    let checked = {
+        let key = (
+            state.request.clone(),
+            (*report).clone(),
+            selected,
+            status,
+            now / 60,
+        );
+        use_memo(key, move |(text, report, selected, _, _)| {
+            RequestRef(Rc::new(request::check(
+                text,
+                report.credential(*selected),
+                now,
+            )))
+        })
+    };
+    {
+        let list = expectations.clone();
+        use_effect_with(list, |list| browser::save_checklist(list));
+    }
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -69,17 +142,20 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let on_input = {
+    let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Input(text)))
+        Callback::from(move |text: String| state.dispatch(make(text)))
     };
     let on_clear = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Clear))
     };
+    let on_add = {
+        let state = state.clone();
+        Callback::from(move |more: Expectations| state.dispatch(Action::AddExpected(more)))
+    };
     let report = (*report).clone();
-    let count = report.0.credentials.len();
-    let selected = state.selected.min(count.saturating_sub(1));
+    let checked = (*checked).clone();
     let tabs = (count > 1).then(|| {
         let buttons = report.0.credentials.iter().enumerate().map(|(i, c)| {
             let state = state.clone();
@@ -88,7 +164,7 @@ pub fn App() -> Html {
                 <button type="button" role="tab" class="tab" aria-selected={(i == selected).to_string()}
                     data-testid="credential-tab" {onclick}>
                     <span class="tab-label">{ c.label.clone() }</span>
-                    <span class="tab-kind">{ c.kind.title() }</span>
+                    <span class="tab-kind">{ c.title() }</span>
                 </button>
             }
         });
@@ -96,17 +172,31 @@ pub fn App() -> Html {
             <nav class="tabs" role="tablist" aria-label="Credentials found in the paste">{ for buttons }</nav>
         }
     });
+    let granted = report
+        .credential(selected)
+        .and_then(|c| c.sfcc.as_ref())
+        .map(|s| Rc::new(s.scopes.iter().map(|g| g.name.clone()).collect::<Vec<_>>()));
+    let from_request = checked
+        .check()
+        .map(|c| Rc::new(c.expected.clone()))
+        .filter(|e| !e.is_empty());
     html! {
         <main id="app" class="app">
             <header class="topbar">
                 <h1>{ "SFCC Token Inspector" }</h1>
-                <p class="tagline">{ "Decoded in your browser. Nothing you paste leaves this page or is stored." }</p>
+                <p class="tagline">{ "Decoded in your browser. Nothing you paste leaves this page; only the expected-scope checklist is remembered." }</p>
             </header>
-            <TokenInput value={AttrValue::from(state.input.to_string())} {on_input} {on_clear}
+            <TokenInput value={AttrValue::from(state.input.to_string())} on_input={dispatch(Action::Input)} {on_clear}
                 stripped={Rc::new(report.0.stripped.clone())} />
+            <div class="context">
+                <RequestInput value={AttrValue::from(state.request.to_string())} on_input={dispatch(Action::Request)}
+                    check={checked.clone()} />
+                <ChecklistPanel text={AttrValue::from(state.checklist.to_string())} expectations={expectations.clone()}
+                    {granted} {from_request} on_text={dispatch(Action::Checklist)} {on_add} />
+            </div>
             { tabs.unwrap_or_default() }
             if count > 0 {
-                <CredentialView report={report.clone()} index={selected} />
+                <CredentialView report={report.clone()} index={selected} request={checked.clone()} />
             } else {
                 <section class="card empty" data-testid="empty">
                     <h2>{ "What can I paste?" }</h2>
@@ -117,6 +207,7 @@ pub fn App() -> Html {
                         <li>{ "A Cookie line or a cookie value (cc-at, cc-at_2, cc-nx-g …)" }</li>
                         <li>{ "A URL with access_token= or id_token=" }</li>
                     </ul>
+                    <p>{ "Then paste the failing request next to it, or list the scopes the call needs: the inspector says whether this token can make that call, and why not." }</p>
                 </section>
             }
         </main>

@@ -120,3 +120,48 @@ pub fn install_panic_message() {
         }
     }));
 }
+
+/// localStorage key of the expected-scope checklist: the only thing this page ever stores.
+const CHECKLIST_KEY: &str = "sfcc-token-inspector.checklist";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The checklist remembered from an earlier visit (text form: one scope per line).
+pub fn load_checklist() -> String {
+    local_storage()
+        .and_then(|s| s.get_item(CHECKLIST_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Remembers the checklist; an empty one removes the entry. Takes the checklist's own type, so
+/// nothing else (a token) can be stored by mistake.
+pub fn save_checklist(checklist: &crate::inspect::checklist::Expectations) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    if checklist.is_empty() {
+        let _ = storage.remove_item(CHECKLIST_KEY);
+    } else {
+        let _ = storage.set_item(CHECKLIST_KEY, &checklist.to_text());
+    }
+}
+
+/// A link to this page whose fragment holds only the checklist (`#expect=a,b|c`).
+pub fn checklist_link(checklist: &crate::inspect::checklist::Expectations) -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let items: Vec<String> = checklist
+        .to_text()
+        .lines()
+        .map(|l| String::from(js_sys::encode_uri_component(l)))
+        .collect();
+    format!("{base}#expect={}", items.join(","))
+}

@@ -5,16 +5,41 @@ use yew::prelude::*;
 use super::basic::BasicPanel;
 use super::claims_table::ClaimsTable;
 use super::findings::{Findings, StatusBadge};
+use super::identity::IdentityPanel;
 use super::json_block::JsonBlock;
+use super::request_panel::{RequestChecks, Verdict};
+use super::scopes_panel::ScopesPanel;
 use super::segments::Segments;
+use super::tenant_panel::TenantPanel;
 use super::times::TimesPanel;
-use super::CredentialProps;
+use super::{CredentialProps, ReportRef, RequestRef};
 use crate::inspect::Kind;
 
+#[derive(Properties, PartialEq, Clone)]
+pub struct CredentialViewProps {
+    pub report: ReportRef,
+    pub index: usize,
+    pub request: RequestRef,
+}
+
 #[component]
-pub fn CredentialView(props: &CredentialProps) -> Html {
+pub fn CredentialView(view: &CredentialViewProps) -> Html {
+    let props = CredentialProps {
+        report: view.report.clone(),
+        index: view.index,
+    };
     let Some(c) = props.credential() else {
         return Html::default();
+    };
+    let sfcc = c
+        .sfcc
+        .as_ref()
+        .filter(|s| s.kind != crate::inspect::sfcc::SfccKind::GenericJwt);
+    let variant = sfcc.and_then(|s| s.variant).map(|v| v.label());
+    let evidence = sfcc.map(|s| s.evidence.clone()).unwrap_or_default();
+    let explanation = match (c.kind, sfcc) {
+        (Kind::Jws, Some(s)) if !s.kind.explanation().is_empty() => s.kind.explanation(),
+        _ => c.kind.explanation(),
     };
     let jose = c.jose.as_ref();
     let header_json = jose.and_then(|j| j.header.pretty()).unwrap_or_default();
@@ -51,16 +76,27 @@ pub fn CredentialView(props: &CredentialProps) -> Html {
         }
     });
     html! {
-        <section class="result" data-testid="result" data-kind={c.kind.id()}>
+        <section class="result" data-testid="result" data-kind={c.kind.id()} data-sfcc-kind={c.kind_id()}>
+            <Verdict check={view.request.clone()} />
             <section class="card summary">
                 <div class="summary-head">
-                    <h2 data-testid="kind">{ c.kind.title() }</h2>
+                    <h2 data-testid="kind">{ c.title() }</h2>
+                    if let Some(v) = variant { <span class="tag info variant" data-testid="variant">{ v }</span> }
                     <StatusBadge ..props.clone() />
                 </div>
-                <p class="explanation">{ c.kind.explanation() }</p>
+                <p class="explanation">{ explanation }</p>
+                if !evidence.is_empty() {
+                    <p class="evidence" data-testid="evidence">{ "Recognised because " }{ evidence.join("; ") }{ "." }</p>
+                }
                 <p class="found-in">{ "Found in: " }<strong>{ c.label.clone() }</strong></p>
             </section>
-            <Findings ..props.clone() />
+            <Findings report={view.report.clone()} index={view.index} request={view.request.clone()} />
+            <RequestChecks check={view.request.clone()} />
+            <div class="panels pair">
+                <IdentityPanel ..props.clone() />
+                <TenantPanel ..props.clone() />
+            </div>
+            <ScopesPanel ..props.clone() />
             if c.kind != Kind::Basic {
                 <Segments ..props.clone() />
             }

@@ -1,18 +1,32 @@
-//! The ranked findings at the top of a credential, and its validity badge; both live.
+//! The ranked findings at the top of a credential — the token's own and the request check's —
+//! with the error body the API returns in that case; and the validity badge. Both live.
 
 use yew::prelude::*;
 
 use super::clock::use_now;
-use super::CredentialProps;
-use crate::inspect::TimeStatus;
+use super::copy::CopyButton;
+use super::{CredentialProps, ReportRef, RequestRef};
+use crate::inspect::findings::rank;
+use crate::inspect::{Finding, TimeStatus};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct FindingsProps {
+    pub report: ReportRef,
+    pub index: usize,
+    pub request: RequestRef,
+}
 
 #[component]
-pub fn Findings(props: &CredentialProps) -> Html {
+pub fn Findings(props: &FindingsProps) -> Html {
     let now = use_now();
-    let Some(c) = props.credential() else {
+    let Some(c) = props.report.credential(props.index) else {
         return Html::default();
     };
-    let findings = c.findings_at(now);
+    let mut findings: Vec<Finding> = c.findings_at(now);
+    if let Some(check) = props.request.check() {
+        findings.extend(check.findings.iter().cloned());
+    }
+    rank(&mut findings);
     if findings.is_empty() {
         return Html::default();
     }
@@ -25,6 +39,14 @@ pub fn Findings(props: &CredentialProps) -> Html {
                         <div>
                             <strong class="finding-title">{ f.title.clone() }</strong>
                             <p class="finding-detail">{ f.detail.clone() }</p>
+                            if let Some(e) = f.error {
+                                <details class="error-body" data-testid="error-body">
+                                    <summary>{ format!("What the API answers: HTTP {}", e.status) }</summary>
+                                    <pre class="json">{ e.body }</pre>
+                                    <p class="source">{ "Source: " }{ e.source }
+                                        <CopyButton text={AttrValue::from(e.body)} what="Copy the error body" /></p>
+                                </details>
+                            }
                         </div>
                     </li>
                 }) }

@@ -19,7 +19,7 @@ test.beforeEach(async ({ page }) => {
 test('pasting a SLAS guest token shows its header, claims, times and segments', async ({ page }) => {
   await gotoApp(page);
   await page.fill(input, fixture('slas-access-guest.jwt'));
-  await expect(page.getByTestId('kind')).toHaveText('JSON Web Token (signed, JWS)');
+  await expect(page.getByTestId('kind')).toHaveText('SLAS shopper access token');
   await expect(page.getByTestId('status')).toHaveText('Valid now');
   await expect(page.locator('[data-testid=header-panel] tr[data-claim=alg] .claim-value')).toHaveText('ES256');
   await expect(page.locator('[data-testid=payload-panel] tr[data-claim=isb] .claim-doc')).toContainText('issuer subject');
@@ -35,7 +35,7 @@ test('an Authorization line from a curl command is stripped and explained', asyn
   await gotoApp(page);
   const curl = `curl 'https://kv7kzm78.api.commercecloud.salesforce.com/product/shopper-products/v1/organizations/f_ecom_abcd_001/products/25?siteId=RefArch' \\\n  -H 'Authorization: Bearer ${fixture('am-client-credentials.jwt')}'`;
   await page.fill(input, curl);
-  await expect(page.getByTestId('kind')).toHaveText('JSON Web Token (signed, JWS)');
+  await expect(page.getByTestId('kind')).toHaveText('Account Manager access token');
   await expect(page.getByTestId('stripped')).toContainText('read the Authorization header');
   await expect(page.getByTestId('stripped')).toContainText('removed the “Bearer” scheme');
   await expect(page.locator('tr[data-claim=tenantFilter], tr[data-claim=scope]').first()).toBeVisible();
@@ -104,7 +104,7 @@ test('malformed input gets a precise message and what decoded is still shown', a
 test('a token in the URL fragment is loaded, then removed from the address bar and history', async ({ page }) => {
   const token = fixture('slas-access-guest.jwt');
   await gotoApp(page, `#access_token=${token}&token_type=Bearer`);
-  await expect(page.getByTestId('kind')).toHaveText('JSON Web Token (signed, JWS)');
+  await expect(page.getByTestId('kind')).toHaveText('SLAS shopper access token');
   await expect(page.locator(input)).toHaveValue(token);
   expect(page.url()).not.toContain('#');
   expect(page.url()).not.toContain('eyJ');

@@ -131,7 +131,10 @@ pub fn json_sub(payload: &Map<String, Value>) -> Option<Map<String, Value>> {
     if !sub.starts_with('{') {
         return None;
     }
-    serde_json::from_str::<Value>(sub).ok()?.as_object().cloned()
+    serde_json::from_str::<Value>(sub)
+        .ok()?
+        .as_object()
+        .cloned()
 }
 
 /// `https://account[-podN].demandware.(com|net)[:443]/dwsso/oauth2` (REFERENCE.md §1.3 rule 4).
@@ -160,7 +163,10 @@ pub fn is_am_issuer(iss: &str) -> bool {
 }
 
 /// Classifies a decoded payload, following REFERENCE.md §1.3 in order, with the evidence.
-pub fn classify(header: Option<&Map<String, Value>>, p: &Map<String, Value>) -> (SfccKind, Vec<String>) {
+pub fn classify(
+    header: Option<&Map<String, Value>>,
+    p: &Map<String, Value>,
+) -> (SfccKind, Vec<String>) {
     let sub = text(p, "sub").unwrap_or("");
     let iss = text(p, "iss").unwrap_or("");
     let has = |name: &str| p.contains_key(name);
@@ -168,43 +174,98 @@ pub fn classify(header: Option<&Map<String, Value>>, p: &Map<String, Value>) -> 
     let header_v = header.is_some_and(|h| h.contains_key("_v"));
     if let Some(inner) = json_sub(p) {
         if (has("_v") || header_v) && inner.contains_key("customer_info") {
-            return (SfccKind::OcapiShop, ev(&["the token has `_v`", "`sub` is JSON holding `customer_info`"]));
+            return (
+                SfccKind::OcapiShop,
+                ev(&[
+                    "the token has `_v`",
+                    "`sub` is JSON holding `customer_info`",
+                ]),
+            );
         }
     }
     if sub.starts_with("cc-slas::") && (has("isb") || has("scp")) {
         if text(p, "ctx") == Some("slas.not_for_external_use") {
-            return (SfccKind::LegacySlas2020, ev(&["`sub` starts with `cc-slas::`", "`ctx` is `slas.not_for_external_use` (2020 SLAS)"]));
+            return (
+                SfccKind::LegacySlas2020,
+                ev(&[
+                    "`sub` starts with `cc-slas::`",
+                    "`ctx` is `slas.not_for_external_use` (2020 SLAS)",
+                ]),
+            );
         }
         let mut e = ev(&["`sub` starts with `cc-slas::`"]);
-        e.push(if has("isb") { "it has an `isb`".into() } else { "it has an `scp`".into() });
+        e.push(if has("isb") {
+            "it has an `isb`".into()
+        } else {
+            "it has an `scp`".into()
+        });
         return (SfccKind::SlasAccess, e);
     }
-    if (sub.starts_with("cc-slas::") || sub.starts_with("usid:")) && !sub.starts_with("usid::") && iss.ends_with(".shopper.cc.salesforce.com") {
-        return (SfccKind::SlasIdToken, ev(&["`sub` is a SLAS subject", "`iss` ends with `.shopper.cc.salesforce.com`"]));
+    if (sub.starts_with("cc-slas::") || sub.starts_with("usid:"))
+        && !sub.starts_with("usid::")
+        && iss.ends_with(".shopper.cc.salesforce.com")
+    {
+        return (
+            SfccKind::SlasIdToken,
+            ev(&[
+                "`sub` is a SLAS subject",
+                "`iss` ends with `.shopper.cc.salesforce.com`",
+            ]),
+        );
     }
     if is_am_issuer(iss) {
-        return (SfccKind::AmAccess, ev(&["`iss` is the Account Manager OAuth2 issuer"]));
+        return (
+            SfccKind::AmAccess,
+            ev(&["`iss` is the Account Manager OAuth2 issuer"]),
+        );
     }
     if text(p, "cts") == Some("OAUTH2_STATELESS_GRANT") {
-        return (SfccKind::AmAccess, ev(&["`cts` is `OAUTH2_STATELESS_GRANT` (Account Manager)"]));
+        return (
+            SfccKind::AmAccess,
+            ev(&["`cts` is `OAUTH2_STATELESS_GRANT` (Account Manager)"]),
+        );
     }
     if has("tenantId") && has("dwsid") && has("type") {
         return match text(p, "type") {
-            Some("R") => (SfccKind::SessionRegistered, ev(&["it has `tenantId`, `dwsid` and `type` `R`"])),
-            _ => (SfccKind::SessionGuest, ev(&["it has `tenantId`, `dwsid` and `type` `G`"])),
+            Some("R") => (
+                SfccKind::SessionRegistered,
+                ev(&["it has `tenantId`, `dwsid` and `type` `R`"]),
+            ),
+            _ => (
+                SfccKind::SessionGuest,
+                ev(&["it has `tenantId`, `dwsid` and `type` `G`"]),
+            ),
         };
     }
     if (has("email_id") || has("login_id")) && has("token") && iss.starts_with("slas/") {
-        return (SfccKind::SlasCallback, ev(&["it has `email_id`/`login_id` and a one-time `token`", "`iss` starts with `slas/`"]));
+        return (
+            SfccKind::SlasCallback,
+            ev(&[
+                "it has `email_id`/`login_id` and a one-time `token`",
+                "`iss` starts with `slas/`",
+            ]),
+        );
     }
     if sub.starts_with("usid::") || iss.starts_with("core/") {
-        return (SfccKind::LegacySlas2020, ev(&["`sub` starts with `usid::` or `iss` with `core/` (2020 SLAS)"]));
+        return (
+            SfccKind::LegacySlas2020,
+            ev(&["`sub` starts with `usid::` or `iss` with `core/` (2020 SLAS)"]),
+        );
     }
     if iss.starts_with("commercecloud/production/") && json_sub(p).is_some() {
-        return (SfccKind::LegacyCommerceApi2021, ev(&["`iss` starts with `commercecloud/production/`", "`sub` is JSON"]));
+        return (
+            SfccKind::LegacyCommerceApi2021,
+            ev(&[
+                "`iss` starts with `commercecloud/production/`",
+                "`sub` is JSON",
+            ]),
+        );
     }
     if iss.starts_with("https://") {
-        return (SfccKind::ExternalIdp, ev(&["`iss` is an https identity provider URL that is not Account Manager"]));
+        return (
+            SfccKind::ExternalIdp,
+            ev(&["`iss` is an https identity provider URL that is not Account Manager"]),
+        );
     }
     (SfccKind::GenericJwt, Vec::new())
 }

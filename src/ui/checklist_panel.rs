@@ -1,0 +1,146 @@
+//! The expected-scope checklist: typed, picked from presets or filled in by the pasted request;
+//! each scope checked against the token. Remembered in localStorage and shareable as a link —
+//! it holds scope names only, never a token.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::browser::checklist_link;
+use super::copy::CopyButton;
+use crate::inspect::checklist::{self, Check, Expectations};
+
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    /// The checklist as typed.
+    pub text: AttrValue,
+    /// The same, parsed.
+    pub expectations: Rc<Expectations>,
+    /// Scopes of the selected token; `None` when no token with claims is pasted.
+    pub granted: Option<Rc<Vec<String>>>,
+    /// What the pasted request's operation needs.
+    pub from_request: Option<Rc<Expectations>>,
+    pub on_text: Callback<String>,
+    pub on_add: Callback<Expectations>,
+}
+
+#[component]
+pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
+    let presets = use_memo((), |_| checklist::presets());
+    let oninput = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_text.emit(area.value());
+            }
+        })
+    };
+    let onchange = {
+        let on_add = props.on_add.clone();
+        let presets = presets.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            if let Some(p) = presets.iter().find(|p| p.id == select.value()) {
+                on_add.emit(p.expectations.clone());
+            }
+            select.set_value("");
+        })
+    };
+    let on_clear = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |_| on_text.emit(String::new()))
+    };
+    // The request's needs first, then the engineer's own list.
+    let mut all = props.from_request.as_deref().cloned().unwrap_or_default();
+    let from_request = all.items.len();
+    all.merge(&props.expectations);
+    let result = props
+        .granted
+        .as_ref()
+        .map(|granted| checklist::check(granted, &all));
+    let rows = all.items.iter().enumerate().map(|(i, item)| {
+        let check = result.as_ref().and_then(|r| r.rows.get(i)).map(|r| &r.check);
+        let (state, text) = match check {
+            Some(Check::Satisfied { by }) if *by == item.scope => ("satisfied", "granted".to_string()),
+            Some(Check::Satisfied { by }) => ("satisfied", format!("granted via {by}")),
+            Some(Check::ReadOnly { have }) => ("read-only", format!("only {have} (read) — write is needed")),
+            Some(Check::Missing) => ("missing", "missing".to_string()),
+            None => ("unchecked", "paste a token to check".to_string()),
+        };
+        let alternatives = (!item.alternatives.is_empty())
+            .then(|| html! { <span class="muted">{ format!(" or {}", item.alternatives.join(" or ")) }</span> });
+        html! {
+            <li class={classes!("check-row", state)} data-scope={item.scope.clone()} data-check={state}>
+                <span class={classes!("tag", state)}>{ state.replace('-', " ") }</span>
+                <code>{ item.scope.clone() }</code>{ alternatives.unwrap_or_default() }
+                <span class="check-text">{ format!(" — {text}") }</span>
+                if i < from_request { <span class="tag source">{ "from the request" }</span> }
+            </li>
+        }
+    });
+    let extra = result
+        .as_ref()
+        .filter(|r| !r.extra.is_empty() && !all.is_empty())
+        .map(|r| html! {
+            <p class="extra" data-testid="extra-scopes">{ "Also granted: " }
+                { for r.extra.iter().map(|s| html! { <code class="scope-chip">{ s.clone() }</code> }) }
+            </p>
+        });
+    let mut groups: Vec<&'static str> = Vec::new();
+    for p in presets.iter() {
+        if !groups.contains(&p.group) {
+            groups.push(p.group);
+        }
+    }
+    let link = checklist_link(&props.expectations);
+    html! {
+        <section class="card checklist" data-testid="checklist">
+            <label for="checklist-input" class="input-label">{ "Expected scopes — what the call needs" }</label>
+            <textarea id="checklist-input" data-testid="checklist-input" class="checklist-input" rows="3"
+                spellcheck="false" autocomplete="off" autocapitalize="off"
+                placeholder="sfcc.shopper-baskets-orders.rw, sfcc.shopper-products"
+                value={props.text.clone()} {oninput} />
+            <div class="checklist-actions">
+                <label class="preset">
+                    <span>{ "Add a preset " }</span>
+                    <select data-testid="preset" {onchange}>
+                        <option value="" selected=true>{ "Choose…" }</option>
+                        { for groups.iter().map(|g| html! {
+                            <optgroup label={*g}>
+                                { for presets.iter().filter(|p| p.group == *g).map(|p| html! {
+                                    <option value={p.id.clone()}>{ p.label.clone() }</option>
+                                }) }
+                            </optgroup>
+                        }) }
+                    </select>
+                </label>
+                if !props.expectations.is_empty() {
+                    <CopyButton text={AttrValue::from(link.clone())} what="Copy a link to this checklist" />
+                    <button type="button" class="button" data-testid="clear-checklist" onclick={on_clear}>{ "Clear checklist" }</button>
+                }
+            </div>
+            if !all.is_empty() {
+                <ul class="check-rows" data-testid="checklist-rows">{ for rows }</ul>
+            }
+            { extra.unwrap_or_default() }
+            if !props.expectations.is_empty() {
+                <p class="share">
+                    <label for="share-link">{ "Link to this checklist (scopes only, no token): " }</label>
+                    <input id="share-link" data-testid="share-link" readonly=true value={link} />
+                </p>
+            }
+            <p class="hint">{ "Separate scopes with spaces, commas or new lines; " }<code>{ "a|b" }</code>
+                { " means either will do. Remembered in this browser — the token never is." }</p>
+        </section>
+    }
+}

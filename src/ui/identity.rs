@@ -1,0 +1,46 @@
+//! Who the token is for: SLAS client, shopper, site; AM client, user, roles, tenant filter.
+
+use yew::prelude::*;
+
+use super::copy::CopyButton;
+use super::CredentialProps;
+
+#[component]
+pub fn IdentityPanel(props: &CredentialProps) -> Html {
+    let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
+        return Html::default();
+    };
+    if sfcc.identity.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="card identity" data-testid="identity">
+            <h3>{ "Identity" }</h3>
+            <dl class="facts">
+                { for sfcc.identity.iter().map(|f| html! {
+                    <div class="fact" data-field={f.id}>
+                        <dt>{ f.label }</dt>
+                        <dd>
+                            <span class="value">{ visible(&f.value) }</span>
+                            if !f.value.trim().is_empty() {
+                                <CopyButton text={AttrValue::from(f.value.clone())} what={format!("Copy {}", f.label)} />
+                            }
+                            if let Some(note) = &f.note { <span class="note">{ note.clone() }</span> }
+                        </dd>
+                    </div>
+                }) }
+            </dl>
+        </section>
+    }
+}
+
+/// A value with blank or whitespace-only text made visible ("␠" for a lone space).
+pub fn visible(value: &str) -> String {
+    if value.is_empty() {
+        "(empty)".into()
+    } else if value.trim().is_empty() {
+        value.replace(' ', "␠")
+    } else {
+        value.to_string()
+    }
+}

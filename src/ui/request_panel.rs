@@ -1,0 +1,132 @@
+//! The failing request: its text area, the operation it matched and the line-by-line check.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::RequestRef;
+use crate::inspect::request::Matched;
+
+#[derive(Properties, PartialEq)]
+pub struct RequestInputProps {
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+    pub check: RequestRef,
+}
+
+/// Where the engineer pastes the call that fails, with what it was matched to.
+#[component]
+pub fn RequestInput(props: &RequestInputProps) -> Html {
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_input.emit(area.value());
+            }
+        })
+    };
+    let matched = match props.check.0.as_ref() {
+        None => html! {
+            <p class="hint">{ "A URL, a curl command or a line like " }<code>{ "GET https://kv7kzm78.api.commercecloud.salesforce.com/…" }</code>
+                { " — also PWA Kit " }<code>{ "/mobify/proxy/api/…" }</code>{ " and SLAS paths." }</p>
+        },
+        Some(Err(message)) => html! {
+            <p class="hint error-text" data-testid="request-error" role="status">{ message.clone() }</p>
+        },
+        Some(Ok(check)) => match &check.matched {
+            Matched::Operation(op) => {
+                let e = op.endpoint;
+                html! {
+                    <p class="matched" data-testid="operation" data-operation={e.operation_id}>
+                        <span class="method">{ e.method }</span>{ " " }
+                        <strong>{ e.operation_id }</strong>
+                        <span class="muted">{ format!(" — {} ({}{})", e.api, e.base_path, e.path) }</span>
+                    </p>
+                }
+            }
+            Matched::Nothing { nearest } => html! {
+                <div class="matched none" data-testid="operation" data-operation="">
+                    <p>{ "No Commerce API operation matches this method and path." }</p>
+                    if !nearest.is_empty() {
+                        <p>{ "Nearest: " }
+                            { for nearest.iter().map(|e| html! {
+                                <span class="nearest"><span class="method">{ e.method }</span>{ " " }<code>{ format!("{}{}", e.base_path, e.path) }</code>
+                                    { format!(" ({}) ", e.operation_id) }</span>
+                            }) }
+                        </p>
+                    }
+                </div>
+            },
+        },
+    };
+    html! {
+        <section class="card request-card">
+            <label for="request-input" class="input-label">{ "The failing request (optional)" }</label>
+            <textarea id="request-input" data-testid="request-input" class="request-input"
+                spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off" rows="3"
+                placeholder="PATCH https://kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/…?siteId=RefArch"
+                value={props.value.clone()} {oninput} />
+            { matched }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RequestResultProps {
+    pub check: RequestRef,
+}
+
+/// The one-line verdict at the top of the report.
+#[component]
+pub fn Verdict(props: &RequestResultProps) -> Html {
+    let Some(check) = props.check.check() else {
+        return Html::default();
+    };
+    let class = if check.ok { "ok" } else { "error" };
+    html! {
+        <section class={classes!("card", "verdict", class)} data-testid="verdict" data-ok={check.ok.to_string()} role="status">
+            <span class={classes!("badge", class)}>{ if check.ok { "Can call" } else { "Cannot call" } }</span>
+            <p>{ check.verdict.clone() }</p>
+        </section>
+    }
+}
+
+/// Every line of the request check: operation, token kind, scopes, tenant, site, customer, time.
+#[component]
+pub fn RequestChecks(props: &RequestResultProps) -> Html {
+    let Some(check) = props.check.check() else {
+        return Html::default();
+    };
+    if check.items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="card request-checks" data-testid="request-checks">
+            <h3>{ "The request, checked" }</h3>
+            <table class="checks">
+                <caption class="sr-only">{ "Request check" }</caption>
+                <tbody>
+                    { for check.items.iter().map(|item| html! {
+                        <tr data-check={item.id} data-outcome={item.outcome.id()}>
+                            <th scope="row">{ item.label }</th>
+                            <td><span class={classes!("tag", item.outcome.id())}>{ outcome_word(item.outcome.id()) }</span></td>
+                            <td>{ item.text.clone() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+fn outcome_word(id: &str) -> &'static str {
+    match id {
+        "pass" => "OK",
+        "fail" => "Fails",
+        "warn" => "Check",
+        _ => "—",
+    }
+}

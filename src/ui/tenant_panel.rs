@@ -1,0 +1,70 @@
+//! Whose tenant: realm, instance and its type, organization id, SLAS environment, and every
+//! place the token states a tenant, side by side.
+
+use yew::prelude::*;
+
+use super::CredentialProps;
+
+#[component]
+pub fn TenantPanel(props: &CredentialProps) -> Html {
+    let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
+        return Html::default();
+    };
+    let t = &sfcc.tenants;
+    if t.places.is_empty() && t.all.is_empty() {
+        return Html::default();
+    }
+    let main = t.tenant.as_ref().map(|tenant| {
+        html! {
+            <dl class="facts">
+                <div class="fact" data-field="tenant-id"><dt>{ "Tenant id" }</dt><dd><code data-testid="tenant-id">{ tenant.id.clone() }</code>
+                    if tenant.unusual { <span class="note">{ "unusual shape: a tenant id is 4 characters, “_”, and an instance (prd, stg, dev, 001, s05)" }</span> }
+                </dd></div>
+                <div class="fact"><dt>{ "Realm" }</dt><dd><code>{ tenant.realm.clone() }</code></dd></div>
+                <div class="fact"><dt>{ "Instance" }</dt><dd><code>{ tenant.instance.clone() }</code>
+                    <span class="tag info" data-testid="instance-type">{ tenant.instance_type.label() }</span></dd></div>
+                <div class="fact" data-field="org-id"><dt>{ "Organization id" }</dt><dd><code data-testid="org-id">{ tenant.org_id.clone() }</code>
+                    <span class="note">{ "as used in Commerce API URLs" }</span></dd></div>
+                if let Some(env) = &t.slas_env {
+                    <div class="fact"><dt>{ "SLAS environment" }</dt><dd><code>{ env.clone() }</code></dd></div>
+                }
+            </dl>
+        }
+    });
+    let multi = (t.tenant.is_none() && !t.all.is_empty()).then(|| {
+        html! {
+            <p data-testid="tenants-all">{ "This token names several tenants: " }
+                { for t.all.iter().map(|id| html! { <code class="scope-chip">{ id.clone() }</code> }) }
+            </p>
+        }
+    });
+    let first = t.places.first().map(|p| p.tenant.clone());
+    let places = (!t.places.is_empty()).then(|| {
+        html! {
+            <table class="places" data-testid="tenant-places">
+                <caption>{ "Where the token states its tenant" }</caption>
+                <thead><tr><th scope="col">{ "Place" }</th><th scope="col">{ "As written" }</th><th scope="col">{ "Tenant" }</th></tr></thead>
+                <tbody>
+                    { for t.places.iter().map(|p| {
+                        let differs = first.as_ref().is_some_and(|f| *f != p.tenant);
+                        html! {
+                            <tr data-place={p.place.clone()} class={classes!(differs.then_some("mismatch"))}>
+                                <th scope="row"><code>{ p.place.clone() }</code></th>
+                                <td class="mono wrap">{ p.raw.clone() }</td>
+                                <td><code>{ p.tenant.clone() }</code></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        }
+    });
+    html! {
+        <section class="card tenant" data-testid="tenant">
+            <h3>{ "Tenant" }</h3>
+            { main.unwrap_or_default() }
+            { multi.unwrap_or_default() }
+            { places.unwrap_or_default() }
+        </section>
+    }
+}
