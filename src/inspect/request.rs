@@ -110,7 +110,7 @@ pub fn parse(text: &str) -> Result<ParsedRequest, String> {
         let next = words.get(i + 1).map(String::as_str);
         match w {
             "-X" | "--request" => {
-                method = next.map(str::to_uppercase);
+                method = next.map(str::to_ascii_uppercase);
                 i += 1;
             }
             "--url" => {
@@ -122,8 +122,8 @@ pub fn parse(text: &str) -> Result<ParsedRequest, String> {
                 i += 1;
             }
             "-H" | "--header" | "-u" | "--user" | "-A" | "-b" | "--cookie" | "-o" | "-e" => i += 1,
-            _ if w.starts_with("-X") && w.len() > 2 => method = Some(w[2..].to_uppercase()),
-            _ if is_method(w) && method.is_none() => method = Some(w.to_uppercase()),
+            _ if w.starts_with("-X") && w.len() > 2 => method = Some(w[2..].to_ascii_uppercase()),
+            _ if is_method(w) && method.is_none() => method = Some(w.to_ascii_uppercase()),
             _ if url.is_none() && (w.contains("://") || w.starts_with('/')) => {
                 url = Some(w.to_string())
             }

@@ -110,12 +110,8 @@ fn is_hook(name: &str) -> bool {
 fn hidden_chars(name: &str) -> Vec<String> {
     name.chars()
         .enumerate()
-        .filter(|(_, c)| {
-            c.is_control()
-                || c.is_whitespace()
-                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
-                || (!c.is_ascii() && c.is_alphanumeric())
-        })
+        // Scope names are printable ASCII: anything else is invisible, a look-alike or a control.
+        .filter(|(_, c)| !c.is_ascii_graphic())
         .map(|(i, c)| format!("U+{:04X} {} at position {}", c as u32, char_name(c), i + 1))
         .collect()
 }
@@ -130,8 +126,8 @@ fn char_name(c: char) -> &'static str {
         '\u{2060}' => "word joiner",
         '\u{FEFF}' => "byte-order mark",
         '\u{00AD}' => "soft hyphen",
-        c if c.is_whitespace() => "space",
-        c if c.is_control() => "control character",
+        c if c.is_ascii_whitespace() || c == '\u{00A0}' => "space",
+        c if c.is_ascii_control() => "control character",
         _ => "non-ASCII look-alike",
     }
 }
@@ -386,8 +382,9 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
     out
 }
 
-/// A name with invisible characters shown as `⟨U+200B⟩`.
-fn visible(name: &str) -> String {
+/// A scope name with invisible, control and look-alike characters shown as `⟨U+200B⟩`, so a
+/// scope that cannot match looks different from one that can.
+pub fn visible(name: &str) -> String {
     name.chars()
         .map(|c| {
             if hidden_chars(&c.to_string()).is_empty() {

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::CredentialProps;
-use crate::inspect::scopes::Access;
+use crate::inspect::scopes::{visible, Access};
 
 #[component]
 pub fn ScopesPanel(props: &CredentialProps) -> Html {
@@ -28,7 +28,7 @@ pub fn ScopesPanel(props: &CredentialProps) -> Html {
                         };
                         html! {
                             <tr data-scope={s.name.clone()} data-class={s.class.id()}>
-                                <th scope="row"><code class="scope-name">{ shown(&s.name) }</code>
+                                <th scope="row"><code class="scope-name">{ visible(&s.name) }</code>
                                     if let Some(r) = s.replacement { <span class="note">{ format!("legacy name of {r}") }</span> }
                                     { for s.hidden_chars.iter().map(|h| html! { <span class="tag error">{ h.clone() }</span> }) }
                                 </th>
@@ -44,20 +44,4 @@ pub fn ScopesPanel(props: &CredentialProps) -> Html {
             </table>
         </section>
     }
-}
-
-/// A scope name with invisible and control characters shown as `⟨U+200B⟩`, so a scope that
-/// cannot match is visibly different from one that can.
-pub fn shown(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_control()
-                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00A0}')
-            {
-                format!("⟨U+{:04X}⟩", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }

@@ -20,6 +20,15 @@ export async function gotoApp(page: Page, fragment = '') {
   mounted.set(page, true);
 }
 
+/** Reloads the page (its files load again, before the app has mounted) and waits for the app. */
+export async function reloadApp(page: Page) {
+  mounted.set(page, false);
+  await page.reload();
+  await expect(page.locator('main#app')).toBeVisible();
+  await expect(page.locator('#token-input')).toBeVisible();
+  mounted.set(page, true);
+}
+
 export const test = base.extend<{
   requests: Recorded[];
   consoleMessages: ConsoleMessage[];

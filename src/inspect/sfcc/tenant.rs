@@ -81,7 +81,7 @@ pub struct Tenants {
 /// `normalizeTenantId`): trim, keep the text before a `.`, strip `f_ecom_`, `-` to `_`, lower case.
 pub fn normalise(raw: &str) -> String {
     let text = raw.trim();
-    let text = text.split('.').next().unwrap_or(text).to_lowercase();
+    let text = text.split('.').next().unwrap_or(text).to_ascii_lowercase();
     let text = text.strip_prefix("f_ecom_").unwrap_or(&text);
     text.replace('-', "_")
 }
