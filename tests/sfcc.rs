@@ -278,3 +278,50 @@ fn tenant_ids_are_normalised_and_typed() {
     );
     assert_eq!(grammar::slas_path("https://x/y"), None);
 }
+
+#[test]
+fn an_expired_shopper_token_carries_the_documented_401_body() {
+    let c = credential(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/slas-access-expired.jwt"
+        ))
+        .unwrap(),
+    );
+    let expired = c
+        .findings_at(1_795_342_200)
+        .into_iter()
+        .find(|f| f.id == "expired")
+        .unwrap();
+    let error = expired.error.unwrap();
+    assert_eq!(error.status, 401);
+    assert!(error.body.contains("Your shopper JWT is invalid"));
+    let c = credential(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/am-client-credentials-no-tenant.jwt"
+        ))
+        .unwrap(),
+    );
+    let expired = c
+        .findings_at(1_795_342_200)
+        .into_iter()
+        .find(|f| f.id == "expired")
+        .unwrap();
+    assert!(expired.error.unwrap().body.contains("invalid-access-token"));
+}
+
+#[test]
+fn a_token_expiring_within_five_minutes_is_flagged() {
+    let c = credential(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/slas-access-guest.jwt"
+        ))
+        .unwrap(),
+    );
+    let exp = c.times.at("exp").unwrap();
+    let ids = |now: i64| c.findings_at(now).iter().map(|f| f.id).collect::<Vec<_>>();
+    assert!(ids(exp - 299).contains(&"expiring"));
+    assert!(!ids(exp - 301).contains(&"expiring"));
+}

@@ -3,10 +3,11 @@
 //! `Basic` client credentials, and the halves of a token split over the `cc-at` cookies.
 
 use super::claims::{self, ClaimRow, Place};
+use super::errors::{self, ApiError};
 use super::extract::{is_token_char, Candidate, Scheme};
 use super::findings::{rank, Finding, Severity};
 use super::jose::{self, DecodeError, Jose, Role};
-use super::sfcc::{self, Sfcc, SfccKind};
+use super::sfcc::{self, Audience, Sfcc, SfccKind};
 use super::time::{duration, iso_utc, TimeStatus, Times, UnixTime, SKEW_ALLOWANCE};
 
 /// What kind of credential this is, as far as its shape tells.
@@ -495,6 +496,15 @@ impl Credential {
         all
     }
 
+    /// The documented 401 body for an invalid token of this audience (REFERENCE.md §8.1, §8.2).
+    fn unauthorized(&self) -> Option<&'static ApiError> {
+        match self.sfcc.as_ref().map(|s| s.audience) {
+            Some(Audience::Shopper) => Some(&errors::SHOPPER_UNAUTHORIZED),
+            Some(Audience::Admin) => Some(&errors::ADMIN_INVALID_TOKEN),
+            _ => None,
+        }
+    }
+
     fn clock_findings(&self, now: UnixTime) -> Vec<Finding> {
         let mut out = Vec::new();
         let t = &self.times;
@@ -510,6 +520,9 @@ impl Credential {
                         iso_utc(exp)
                     ),
                 ));
+                if let (Some(f), Some(e)) = (out.last_mut(), self.unauthorized()) {
+                    f.error = Some(e);
+                }
             }
             TimeStatus::NotYetValid => {
                 let nbf = t.at("nbf").unwrap_or(now);
@@ -522,6 +535,9 @@ impl Credential {
                         iso_utc(nbf)
                     ),
                 ));
+                if let (Some(f), Some(e)) = (out.last_mut(), self.unauthorized()) {
+                    f.error = Some(e);
+                }
             }
             TimeStatus::Valid => {
                 let left = t.at("exp").unwrap_or(now) - now;

@@ -729,8 +729,8 @@ impl Checker<'_> {
             let mut f = Finding::new(
                 Severity::Error,
                 "missing-scope",
-                format!("Missing scope {fix}"),
-                format!("{} {text}", e.operation_id),
+                format!("{} needs {fix}", e.operation_id),
+                text,
             );
             if s.audience != Audience::Admin {
                 f = f.with_error(&errors::SHOPPER_FORBIDDEN);

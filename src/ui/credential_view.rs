@@ -86,7 +86,7 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
                 </div>
                 <p class="explanation">{ explanation }</p>
                 if !evidence.is_empty() {
-                    <p class="evidence" data-testid="evidence">{ "Recognised because " }{ evidence.join("; ") }{ "." }</p>
+                    <p class="evidence" data-testid="evidence">{ "Recognised because " }{ super::findings::rich(&evidence.join("; ")) }{ "." }</p>
                 }
                 <p class="found-in">{ "Found in: " }<strong>{ c.label.clone() }</strong></p>
             </section>

@@ -9,6 +9,20 @@ use super::{CredentialProps, ReportRef, RequestRef};
 use crate::inspect::findings::rank;
 use crate::inspect::{Finding, TimeStatus};
 
+/// Text with `backticked` names shown as code, as the core writes claim and scope names.
+pub fn rich(text: &str) -> Html {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{ part }</code> }
+            } else {
+                html! { { part } }
+            }
+        })
+        .collect()
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct FindingsProps {
     pub report: ReportRef,
@@ -37,8 +51,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
                     <li class={classes!("finding", f.severity.name())} data-finding={f.id}>
                         <span class="severity">{ f.severity.name() }</span>
                         <div>
-                            <strong class="finding-title">{ f.title.clone() }</strong>
-                            <p class="finding-detail">{ f.detail.clone() }</p>
+                            <strong class="finding-title">{ rich(&f.title) }</strong>
+                            <p class="finding-detail">{ rich(&f.detail) }</p>
                             if let Some(e) = f.error {
                                 <details class="error-body" data-testid="error-body">
                                     <summary>{ format!("What the API answers: HTTP {}", e.status) }</summary>

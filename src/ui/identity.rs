@@ -5,6 +5,18 @@ use yew::prelude::*;
 use super::copy::CopyButton;
 use super::CredentialProps;
 
+/// Identity fields worth copying into a ticket or a query (ids, logins), not flags.
+const COPYABLE: &[&str] = &[
+    "scid",
+    "usid",
+    "customer",
+    "login",
+    "client-id",
+    "user",
+    "agent",
+    "site",
+];
+
 #[component]
 pub fn IdentityPanel(props: &CredentialProps) -> Html {
     let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
@@ -22,7 +34,7 @@ pub fn IdentityPanel(props: &CredentialProps) -> Html {
                         <dt>{ f.label }</dt>
                         <dd>
                             <span class="value">{ visible(&f.value) }</span>
-                            if !f.value.trim().is_empty() {
+                            if COPYABLE.contains(&f.id) && !f.value.trim().is_empty() {
                                 <CopyButton text={AttrValue::from(f.value.clone())} what={format!("Copy {}", f.label)} />
                             }
                             if let Some(note) = &f.note { <span class="note">{ note.clone() }</span> }
