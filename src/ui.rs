@@ -77,6 +77,20 @@ impl ReportRef {
     }
 }
 
+/// An `oninput` handler for a text area that passes its whole text to `on_text`.
+pub fn text_input(on_text: &yew::Callback<String>) -> yew::Callback<yew::InputEvent> {
+    use wasm_bindgen::JsCast;
+    let on_text = on_text.clone();
+    yew::Callback::from(move |e: yew::InputEvent| {
+        if let Some(area) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            on_text.emit(area.value());
+        }
+    })
+}
+
 /// Mounts the app on `<body>`, with a last-resort panic message instead of a dead page.
 pub fn start() {
     browser::install_panic_message();

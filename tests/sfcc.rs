@@ -28,6 +28,14 @@ fn fixtures() -> Vec<(String, String, Value, String)> {
         .collect()
 }
 
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
 fn credential(text: &str) -> Credential {
     analyze(text).credentials.remove(0)
 }
@@ -158,13 +166,7 @@ fn kinds_are_explained_with_their_evidence() {
             }
         }
     }
-    let c = credential(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/slas-access-registered.jwt"
-        ))
-        .unwrap(),
-    );
+    let c = credential(&fixture("slas-access-registered.jwt"));
     let evidence = c.sfcc.unwrap().evidence.join("; ");
     assert!(
         evidence.contains("`sub` starts with `cc-slas::`"),
@@ -175,13 +177,7 @@ fn kinds_are_explained_with_their_evidence() {
 
 #[test]
 fn a_blank_chid_is_called_out() {
-    let c = credential(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/slas-access-chid-space.jwt"
-        ))
-        .unwrap(),
-    );
+    let c = credential(&fixture("slas-access-chid-space.jwt"));
     let s = c.sfcc.unwrap();
     assert!(s.findings.iter().any(|f| f.id == "blank-site"));
     let site = s.identity.iter().find(|f| f.id == "site").unwrap();
@@ -281,13 +277,7 @@ fn tenant_ids_are_normalised_and_typed() {
 
 #[test]
 fn an_expired_shopper_token_carries_the_documented_401_body() {
-    let c = credential(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/slas-access-expired.jwt"
-        ))
-        .unwrap(),
-    );
+    let c = credential(&fixture("slas-access-expired.jwt"));
     let expired = c
         .findings_at(1_795_342_200)
         .into_iter()
@@ -296,13 +286,7 @@ fn an_expired_shopper_token_carries_the_documented_401_body() {
     let error = expired.error.unwrap();
     assert_eq!(error.status, 401);
     assert!(error.body.contains("Your shopper JWT is invalid"));
-    let c = credential(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/am-client-credentials-no-tenant.jwt"
-        ))
-        .unwrap(),
-    );
+    let c = credential(&fixture("am-client-credentials-no-tenant.jwt"));
     let expired = c
         .findings_at(1_795_342_200)
         .into_iter()
@@ -313,13 +297,7 @@ fn an_expired_shopper_token_carries_the_documented_401_body() {
 
 #[test]
 fn a_token_expiring_within_five_minutes_is_flagged() {
-    let c = credential(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/slas-access-guest.jwt"
-        ))
-        .unwrap(),
-    );
+    let c = credential(&fixture("slas-access-guest.jwt"));
     let exp = c.times.at("exp").unwrap();
     let ids = |now: i64| c.findings_at(now).iter().map(|f| f.id).collect::<Vec<_>>();
     assert!(ids(exp - 299).contains(&"expiring"));

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::browser::checklist_link;
@@ -29,17 +29,7 @@ pub struct ChecklistProps {
 #[component]
 pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
     let presets = use_memo((), |_| checklist::presets());
-    let oninput = {
-        let on_text = props.on_text.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                on_text.emit(area.value());
-            }
-        })
-    };
+    let oninput = super::text_input(&props.on_text);
     let onchange = {
         let on_add = props.on_add.clone();
         let presets = presets.clone();

@@ -1,7 +1,5 @@
 //! The failing request: its text area, the operation it matched and the line-by-line check.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::RequestRef;
@@ -17,17 +15,7 @@ pub struct RequestInputProps {
 /// Where the engineer pastes the call that fails, with what it was matched to.
 #[component]
 pub fn RequestInput(props: &RequestInputProps) -> Html {
-    let oninput = {
-        let on_input = props.on_input.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                on_input.emit(area.value());
-            }
-        })
-    };
+    let oninput = super::text_input(&props.on_input);
     let matched = match props.check.0.as_ref() {
         None => html! {
             <p class="hint">{ "A URL, a curl command or a line like " }<code>{ "GET https://kv7kzm78.api.commercecloud.salesforce.com/…" }</code>

@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -30,17 +29,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
             }
         });
     }
-    let oninput = {
-        let on_input = props.on_input.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                on_input.emit(area.value());
-            }
-        })
-    };
+    let oninput = super::text_input(&props.on_input);
     let onclick = {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_| on_clear.emit(()))
