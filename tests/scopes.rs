@@ -214,3 +214,22 @@ fn presets_come_from_the_catalog_with_read_and_write_forms() {
         }
     }
 }
+
+#[test]
+fn the_embedded_sfcc_data_is_the_shared_reference_data() {
+    // data/sfcc holds copies so that the crate builds on its own; when the shared reference is
+    // beside the repository (as in CI), the copies must not have drifted from it.
+    let root = env!("CARGO_MANIFEST_DIR");
+    for file in ["scope-catalog.json", "endpoints.json"] {
+        let Ok(shared) = std::fs::read(format!("{root}/../shared/sfcc/{file}")) else {
+            continue;
+        };
+        let ours = std::fs::read(format!("{root}/data/sfcc/{file}")).unwrap();
+        assert!(
+            ours == shared,
+            "data/sfcc/{file} differs from ../shared/sfcc/{file}: copy it again"
+        );
+    }
+    assert_eq!(SCOPES.len(), 95);
+    assert_eq!(sfcc_token_inspector::inspect::catalog::ENDPOINTS.len(), 417);
+}
