@@ -297,3 +297,22 @@ fn without_a_token_the_operation_and_its_scopes_are_still_given() {
         "sfcc.shopper-product-search|sfcc.shopper-standard"
     );
 }
+
+#[test]
+fn an_am_token_for_another_tenant_is_named_once_and_comes_before_scopes() {
+    let c = check(
+        &format!(
+            "curl -X PUT '{HOST}/product/products/v1/organizations/f_ecom_abcd_001/products/P1'"
+        ),
+        Some("am-client-credentials.jwt"),
+    );
+    assert_eq!(
+        c.verdict,
+        "This token cannot call createProduct: it is for tenant wxyz_prd but the URL is for f_ecom_abcd_001."
+    );
+    let scopes = c.items.iter().find(|i| i.id == "scopes").unwrap();
+    assert_eq!(
+        scopes.text,
+        "sfcc.products.rw is not granted; add it to the client's scopes."
+    );
+}

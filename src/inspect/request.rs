@@ -523,8 +523,8 @@ impl Checker<'_> {
         };
         self.time(token);
         self.kind(sfcc);
-        self.scopes(sfcc);
         self.tenant(sfcc, url_tenant);
+        self.scopes(sfcc);
         self.site(sfcc);
         self.customer(sfcc);
     }
@@ -722,7 +722,10 @@ impl Checker<'_> {
                 ),
                 None => (
                     format!("it lacks {fix}"),
-                    format!("None of {} is granted; add {fix} to the client's scopes.", wanted.join(", ")),
+                    match wanted.as_slice() {
+                        [one] => format!("{one} is not granted; add it to the client's scopes."),
+                        _ => format!("None of {} is granted; add {fix} to the client's scopes.", wanted.join(", ")),
+                    },
                 ),
             };
             self.item("scopes", "Scopes", Outcome::Fail, text.clone());
@@ -772,11 +775,13 @@ impl Checker<'_> {
                 format!("Commerce API URLs take the organization id f_ecom_{url}, not {raw}."),
             ));
         }
-        let tenants: Vec<&str> = if s.audience == Audience::Admin {
+        let mut tenants: Vec<&str> = if s.audience == Audience::Admin {
             s.tenants.places.iter().map(|p| p.tenant.as_str()).collect()
         } else {
             s.tenants.tenant.iter().map(|t| t.id.as_str()).collect()
         };
+        tenants.sort_unstable();
+        tenants.dedup();
         let tenants: Vec<&str> =
             if tenants.is_empty() && s.audience == Audience::Admin && slas_admin {
                 s.tenants.all.iter().map(String::as_str).collect()
