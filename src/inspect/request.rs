@@ -446,6 +446,12 @@ pub fn check(
     }))
 }
 
+/// "an Account Manager access token", "a SLAS shopper access token".
+fn with_article(title: &str) -> String {
+    let vowel = title.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']);
+    format!("{} {title}", if vowel { "an" } else { "a" })
+}
+
 fn version(e: &Endpoint) -> &'static str {
     e.base_path.rsplit('/').next().unwrap_or("")
 }
@@ -513,11 +519,14 @@ impl Checker<'_> {
                 "token-kind",
                 "Token",
                 Outcome::Fail,
-                format!("A {} cannot be sent as a bearer token.", token.title()),
+                format!(
+                    "This is {}: it cannot be sent as a bearer token.",
+                    with_article(token.title())
+                ),
             );
             self.failures.push(format!(
-                "it is a {}, not a token with claims",
-                token.title()
+                "it is {}, not a token with claims",
+                with_article(token.title())
             ));
             return;
         };
@@ -583,13 +592,13 @@ impl Checker<'_> {
             }
             Audience::Other => false,
         };
-        let kind = s.kind.title();
+        let kind = with_article(s.kind.title());
         if ok {
             self.item(
                 "token-kind",
                 "Token kind",
                 Outcome::Pass,
-                format!("{} accepts a {kind}.", e.operation_id),
+                format!("{} accepts {kind}.", e.operation_id),
             );
             return;
         }
@@ -620,16 +629,16 @@ impl Checker<'_> {
             "token-kind",
             "Token kind",
             Outcome::Fail,
-            format!("{} needs {want}; this is a {kind}.", e.operation_id),
+            format!("{} needs {want}; this is {kind}.", e.operation_id),
         );
         self.fail(
-            format!("it is a {kind}, but the call needs {want}"),
+            format!("it is {kind}, but the call needs {want}"),
             Finding::new(
                 Severity::Error,
                 "wrong-token-kind",
                 format!("Wrong kind of token for {}", e.api),
                 format!(
-                    "{} ({}) needs {want}, but this is a {kind}.",
+                    "{} ({}) needs {want}, but this is {kind}.",
                     e.operation_id, e.api
                 ),
             )

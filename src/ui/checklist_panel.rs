@@ -64,7 +64,7 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
             Some(Check::Satisfied { by }) if *by == item.scope => ("satisfied", "granted".to_string()),
             Some(Check::Satisfied { by }) => ("satisfied", format!("granted via {by}")),
             Some(Check::ReadOnly { have }) => ("read-only", format!("only {have} (read) — write is needed")),
-            Some(Check::Missing) => ("missing", "missing".to_string()),
+            Some(Check::Missing) => ("missing", "not granted".to_string()),
             None => ("unchecked", "paste a token to check".to_string()),
         };
         let alternatives = (!item.alternatives.is_empty())
