@@ -303,3 +303,39 @@ fn a_token_expiring_within_five_minutes_is_flagged() {
     assert!(ids(exp - 299).contains(&"expiring"));
     assert!(!ids(exp - 301).contains(&"expiring"));
 }
+
+#[test]
+fn an_am_token_for_several_tenants_is_not_a_conflict_but_a_foreign_scope_tenant_is() {
+    use base64::Engine as _;
+    let b64 = |j: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(j);
+    let token = |scope: &str| {
+        format!(
+            "{}.{}.c2ln",
+            b64(r#"{"typ":"JWT","alg":"RS256"}"#),
+            b64(&format!(
+                r#"{{"iss":"https://account.demandware.com:443/dwsso/oauth2","sub":"c1","client_id":"c1","grant_type":"client_credentials","scope":["{scope}","sfcc.orders"],"tenantFilter":"SALESFORCE_COMMERCE_API:abcd_001,abcd_stg"}}"#
+            ))
+        )
+    };
+    let ok = credential(&token("SALESFORCE_COMMERCE_API:abcd_stg"))
+        .sfcc
+        .unwrap();
+    assert!(
+        !ok.findings.iter().any(|f| f.id == "tenant-mismatch"),
+        "{:?}",
+        ok.findings
+    );
+    let bad = credential(&token("SALESFORCE_COMMERCE_API:wxyz_prd"))
+        .sfcc
+        .unwrap();
+    let f = bad
+        .findings
+        .iter()
+        .find(|f| f.id == "tenant-mismatch")
+        .unwrap();
+    assert!(
+        f.title.contains("wxyz_prd") && f.title.contains("abcd_001"),
+        "{}",
+        f.title
+    );
+}

@@ -449,13 +449,32 @@ impl Sfcc {
         }
     }
 
+    /// Two places naming different tenants. An AM token may name several tenants on purpose
+    /// (one role, several tenants): there, only a `scope` tenant missing from the
+    /// `SALESFORCE_COMMERCE_API` role of `tenantFilter` is a conflict.
+    fn tenant_conflict(&self) -> Option<(&TenantPlace, &TenantPlace)> {
+        if self.kind != SfccKind::AmAccess {
+            return self.tenants.disagreeing();
+        }
+        let places = &self.tenants.places;
+        let filter: Vec<&TenantPlace> = places
+            .iter()
+            .filter(|p| p.place == "tenantFilter")
+            .collect();
+        let scope = places
+            .iter()
+            .filter(|p| p.place == "scope")
+            .find(|s| !filter.is_empty() && !filter.iter().any(|f| f.tenant == s.tenant))?;
+        filter.first().map(|f| (*f, scope))
+    }
+
     fn own_findings(
         &self,
         header: Option<&Map<String, Value>>,
         p: &Map<String, Value>,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
-        if let Some((a, b)) = self.tenants.disagreeing() {
+        if let Some((a, b)) = self.tenant_conflict() {
             let mut f = Finding::new(
                 Severity::Error,
                 "tenant-mismatch",

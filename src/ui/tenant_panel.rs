@@ -38,7 +38,14 @@ pub fn TenantPanel(props: &CredentialProps) -> Html {
             </p>
         }
     });
-    let first = t.places.first().map(|p| p.tenant.clone());
+    // Rows are marked only when the core found a real conflict (an AM token may list several
+    // tenants on purpose).
+    let conflict = sfcc.findings.iter().any(|f| f.id == "tenant-mismatch");
+    let first = t
+        .places
+        .first()
+        .map(|p| p.tenant.clone())
+        .filter(|_| conflict);
     let places = (!t.places.is_empty()).then(|| {
         html! {
             <table class="places" data-testid="tenant-places">
