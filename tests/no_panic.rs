@@ -171,3 +171,38 @@ fn base64_url(text: &str) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
 }
+
+#[test]
+fn mutated_requests_and_checklists_always_give_an_answer() {
+    use sfcc_token_inspector::inspect::catalog::ENDPOINTS;
+    use sfcc_token_inspector::inspect::checklist::{self, Expectations};
+    use sfcc_token_inspector::inspect::request;
+    let mut rng = Rng(0x0dd5_ca1e_5eed_0003);
+    let tokens: Vec<_> = fixtures()
+        .iter()
+        .filter_map(|f| analyze(f).credentials.into_iter().next())
+        .collect();
+    let requests: Vec<String> = ENDPOINTS
+        .iter()
+        .step_by(7)
+        .map(|e| {
+            format!(
+                "curl -X {} 'https://kv7kzm78.api.commercecloud.salesforce.com{}{}?siteId=RefArch' -H 'x: y'",
+                e.method, e.base_path, e.path
+            )
+        })
+        .collect();
+    for (i, base) in requests.iter().enumerate() {
+        let mut text = base.clone();
+        for _ in 0..40 {
+            text = mutate(&mut rng, &text);
+            let token = tokens.get(rng.below(tokens.len() + 1));
+            if let Some(Ok(check)) = request::check(&text, token, 1_795_342_200) {
+                assert!(!check.verdict.is_empty(), "request {i}: {text}");
+            }
+            let list = Expectations::parse(&text);
+            let _ = checklist::check(&[text.clone()], &list);
+            let _ = Expectations::parse(&list.to_text());
+        }
+    }
+}
