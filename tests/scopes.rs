@@ -233,3 +233,18 @@ fn the_embedded_sfcc_data_is_the_shared_reference_data() {
     assert_eq!(SCOPES.len(), 95);
     assert_eq!(sfcc_token_inspector::inspect::catalog::ENDPOINTS.len(), 417);
 }
+
+#[test]
+fn a_token_pasted_into_the_checklist_is_never_kept() {
+    let token = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/slas-access-guest.jwt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let list = Expectations::parse(&format!(
+        "sfcc.shopper-products {token} Bearer|{}",
+        "a".repeat(81)
+    ));
+    assert_eq!(list.to_text(), "sfcc.shopper-products\nBearer");
+    assert!(SCOPES.iter().all(|e| e.scope.len() <= 80));
+}

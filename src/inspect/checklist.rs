@@ -45,9 +45,12 @@ impl Expectations {
                 .filter(|n| !n.is_empty())
                 .map(str::to_string);
             let Some(scope) = names.next() else { continue };
+            if looks_like_a_credential(&scope) {
+                continue;
+            }
             let mut alternatives: Vec<String> = Vec::new();
             for n in names {
-                if n != scope && !alternatives.contains(&n) {
+                if n != scope && !alternatives.contains(&n) && !looks_like_a_credential(&n) {
                     alternatives.push(n);
                 }
             }
@@ -90,6 +93,13 @@ impl Expectations {
             self.push(item.clone());
         }
     }
+}
+
+/// Scope names are short (the longest in the catalog has 45 characters): a long word, or one
+/// that starts like a JWT, is a credential pasted into the wrong box and is dropped, so that it
+/// can never be stored or put in a link with the checklist.
+fn looks_like_a_credential(word: &str) -> bool {
+    word.len() > 80 || word.starts_with("eyJ")
 }
 
 /// How one expected scope fares against the granted ones.

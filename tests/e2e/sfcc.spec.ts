@@ -130,7 +130,8 @@ test('the checklist survives a reload, the token does not, and only the checklis
   await gotoApp(page);
   const token = fixture('slas-access-guest.jwt');
   await page.fill(input, token);
-  await page.fill(checklistInput, 'sfcc.shopper-baskets-orders.rw, sfcc.shopper-context.rw\nsfcc.shopper-myaccount.addresses');
+  // A token pasted into the wrong box by mistake is not taken as a scope, so never stored.
+  await page.fill(checklistInput, `sfcc.shopper-baskets-orders.rw, sfcc.shopper-context.rw\nsfcc.shopper-myaccount.addresses ${token}`);
   const rows = page.locator('[data-testid=checklist-rows] li');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveAttribute('data-check', 'satisfied');
