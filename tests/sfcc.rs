@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
+use sfcc_token_inspector::inspect::findings::Severity;
 use sfcc_token_inspector::inspect::sfcc::{grammar, tenant, InstanceType};
 use sfcc_token_inspector::inspect::{analyze, Credential};
 
@@ -265,7 +266,21 @@ fn tenant_ids_are_normalised_and_typed() {
         assert_eq!(t.instance_type, kind, "{raw}");
         assert_eq!(t.org_id, format!("f_ecom_{id}"));
     }
-    assert!(tenant::parse("wxyz_xyz").unwrap().unusual);
+    // The strict shape allows any three letters as instance: unknown type, but not unusual.
+    assert!(!tenant::parse("wxyz_xyz").unwrap().unusual);
+    for raw in [
+        "abcde_001",
+        "ab_001",
+        "abcd_0001",
+        "abcd_s5x",
+        "abcd_0_1",
+        "ab$d_001",
+    ] {
+        assert!(tenant::parse(raw).unwrap().unusual, "{raw}");
+    }
+    for raw in ["abcd_001", "zzte_s05", "wxyz_prd", "a1b2_053"] {
+        assert!(!tenant::parse(raw).unwrap().unusual, "{raw}");
+    }
     assert!(tenant::parse("*_*").is_none());
     assert!(tenant::parse("nounderscore").is_none());
     assert_eq!(
@@ -338,4 +353,486 @@ fn an_am_token_for_several_tenants_is_not_a_conflict_but_a_foreign_scope_tenant_
         "{}",
         f.title
     );
+}
+
+#[test]
+fn instance_types_have_plain_labels() {
+    let cases = [
+        (InstanceType::Production, "production"),
+        (InstanceType::Staging, "staging"),
+        (InstanceType::Development, "development"),
+        (InstanceType::OnDemandSandbox, "on-demand sandbox"),
+        (InstanceType::PodSandbox, "POD sandbox"),
+        (InstanceType::Unknown, "unknown"),
+    ];
+    for (t, label) in cases {
+        assert_eq!(t.label(), label);
+    }
+    for (instance, t) in [
+        ("053", InstanceType::OnDemandSandbox),
+        ("s99", InstanceType::PodSandbox),
+        ("s9", InstanceType::Unknown),
+        ("sxx", InstanceType::Unknown),
+        ("", InstanceType::Unknown),
+        ("é01", InstanceType::Unknown),
+    ] {
+        assert_eq!(InstanceType::of(instance), t, "{instance}");
+    }
+}
+
+/// A compact JWS with the given header and payload JSON (unsigned: analysis never verifies).
+fn jws(header: &str, payload: &str) -> String {
+    use base64::Engine as _;
+    let b64 = |j: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(j);
+    format!("{}.{}.c2ln", b64(header), b64(payload))
+}
+
+fn sfcc_of(header: &str, payload: &str) -> sfcc_token_inspector::inspect::sfcc::Sfcc {
+    credential(&jws(header, payload))
+        .sfcc
+        .expect("claims decode")
+}
+
+const ES256: &str = r#"{"alg":"ES256","typ":"jwt"}"#;
+
+fn slas_payload(isb: &str, life: i64) -> String {
+    format!(
+        r#"{{"sub":"cc-slas::abcd_001::scid:c-1::usid:u-1","isb":"{isb}","scp":"sfcc.shopper-products","iss":"slas/prod/abcd_001","aud":"commercecloud/prod/abcd_001","iat":1795341600,"exp":{}}}"#,
+        1_795_341_600 + life
+    )
+}
+
+#[test]
+fn the_variant_follows_the_isb_flow_keys_before_guest_or_registered() {
+    let cases = [
+        ("uido:slas::upn:Guest::gcid:g::chid:S", "guest"),
+        ("uido:ecom::upn:a@b.c::gcid:g::rcid:r::chid:S", "registered"),
+        (
+            "uido:ecom::gcid:g::rcid:r::tsob:ts_ext_on_behalf_of::chid:S",
+            "tsob",
+        ),
+        (
+            "uido:slas::gcid:g::taob:ta_ext_on_behalf_of::agent:a1::chid:S",
+            "taob",
+        ),
+        ("uido:slas::gcid:g::agent:a1::chid:S", "taob"),
+        ("uido:slas::gcid:g::sesb:session_bridge::chid:S", "sesb"),
+        (
+            "uido:slas::gcid:g::rcid:r::login:pwdless::chid:S",
+            "pwdless",
+        ),
+        // `sty` never decides: a guest with sty User stays a guest.
+        ("uido:slas::upn:Guest::gcid:g::sty:User", "guest"),
+    ];
+    for (isb, variant) in cases {
+        let s = sfcc_of(ES256, &slas_payload(isb, 1800));
+        assert_eq!(s.kind.id(), "slas-access", "{isb}");
+        assert_eq!(s.variant.map(|v| v.id()), Some(variant), "{isb}");
+    }
+}
+
+#[test]
+fn an_am_token_is_a_user_token_when_sub_is_a_login_or_the_grant_is_not_client_credentials() {
+    let am = |sub: &str, grant: Option<&str>| {
+        let grant = grant
+            .map(|g| format!(r#","grant_type":"{g}""#))
+            .unwrap_or_default();
+        sfcc_of(
+            r#"{"typ":"JWT","alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"https://account.demandware.com:443/dwsso/oauth2","sub":"{sub}","client_id":"c1","scope":["mail"]{grant}}}"#
+            ),
+        )
+    };
+    let cases = [
+        ("c1", Some("client_credentials"), "client-credentials"),
+        ("c1", None, "client-credentials"),
+        ("someone@example.com", Some("client_credentials"), "user"),
+        ("c1", Some("authorization_code"), "user"),
+        ("c1", Some("token"), "user"),
+    ];
+    for (sub, grant, variant) in cases {
+        let s = am(sub, grant);
+        assert_eq!(s.kind.id(), "am-access");
+        assert_eq!(s.variant.map(|v| v.id()), Some(variant), "{sub} {grant:?}");
+        assert_eq!(s.client_id.as_deref(), Some("c1"));
+        let user = s.identity.iter().find(|f| f.id == "user");
+        assert_eq!(user.is_some(), variant == "user", "{sub} {grant:?}");
+    }
+}
+
+#[test]
+fn the_am_issuer_is_recognised_on_pod_hosts_and_without_the_port() {
+    let cases = [
+        (
+            "https://account.demandware.com:443/dwsso/oauth2",
+            "am-access",
+        ),
+        ("https://account.demandware.com/dwsso/oauth2", "am-access"),
+        (
+            "https://account-pod5.demandware.net:443/dwsso/oauth2",
+            "am-access",
+        ),
+        (
+            "https://account-pod.demandware.net/dwsso/oauth2",
+            "external-idp",
+        ),
+        (
+            "https://account.demandware.com/dwsso/oauth2/x",
+            "external-idp",
+        ),
+        ("https://login.example.com", "external-idp"),
+        ("somewhere", "generic-jwt"),
+    ];
+    for (iss, kind) in cases {
+        let s = sfcc_of(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"iss":"{iss}","sub":"x"}}"#),
+        );
+        assert_eq!(s.kind.id(), kind, "{iss}");
+    }
+}
+
+#[test]
+fn a_cc_slas_token_with_the_2020_context_is_legacy_not_current() {
+    let c = credential(&fixture("legacy-slas-2020-cc-slas.jwt"));
+    let s = c.sfcc.unwrap();
+    assert_eq!(s.kind.id(), "legacy-slas-2020");
+    assert!(s
+        .evidence
+        .iter()
+        .any(|e| e.contains("slas.not_for_external_use")));
+    let legacy = s.findings.iter().find(|f| f.id == "legacy-format").unwrap();
+    assert_eq!(legacy.severity, Severity::Warning);
+}
+
+#[test]
+fn evidence_names_the_claims_that_decided_the_kind() {
+    let cases = [
+        ("ocapi-shop-guest.jwt", "`customer_info`"),
+        (
+            "slas-id-token.jwt",
+            "`iss` ends with `.shopper.cc.salesforce.com`",
+        ),
+        ("am-user-multi-tenant.jwt", "`iss`"),
+        ("b2c-session-dwsgst.jwt", "`tenantId`"),
+        ("slas-callback-token.jwt", "`email_id`"),
+        ("legacy-slas-2020.jwt", "`usid::`"),
+        (
+            "legacy-commerce-api-2021.jwt",
+            "`commercecloud/production/`",
+        ),
+        ("external-idp-access-token.jwt", "https"),
+        ("slas-access-taob-guest.jwt", "`taob:`"),
+        ("slas-access-guest.jwt", "no `rcid`"),
+    ];
+    for (file, phrase) in cases {
+        let s = credential(&fixture(file)).sfcc.unwrap();
+        let evidence = s.evidence.join("; ");
+        assert!(evidence.contains(phrase), "{file}: {evidence}");
+    }
+}
+
+#[test]
+fn a_tenant_mismatch_names_both_places_and_carries_the_401_body() {
+    let s = credential(&fixture("slas-access-tenant-mismatch.jwt"))
+        .sfcc
+        .unwrap();
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.id == "tenant-mismatch")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.title, "`iss` says wxyz_prd but `sub` says abcd_001");
+    assert!(f.detail.contains("case-insensitively"), "{}", f.detail);
+    assert_eq!(f.error.as_ref().map(|e| e.status), Some(401));
+    for place in ["sub", "aud", "iss", "jku"] {
+        assert!(s.tenants.places.iter().any(|p| p.place == place), "{place}");
+    }
+}
+
+#[test]
+fn tenants_agree_when_they_differ_only_in_case_and_prefix() {
+    let payload = r#"{"sub":"cc-slas::ABCD_001::scid:c::usid:u","isb":"uido:slas::gcid:g::chid:S","iss":"slas/prod/f_ecom_abcd_001","aud":"commercecloud/prod/abcd-001"}"#;
+    let s = sfcc_of(ES256, payload);
+    assert!(
+        !s.findings.iter().any(|f| f.id == "tenant-mismatch"),
+        "{:?}",
+        s.findings
+    );
+    assert_eq!(s.tenants.tenant.map(|t| t.id), Some("abcd_001".into()));
+}
+
+#[test]
+fn findings_that_do_not_depend_on_the_clock_are_raised_per_fixture() {
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "slas-access-guest.jwt",
+            &[],
+            &[
+                "lifetime",
+                "test-token",
+                "blank-site",
+                "tenant-mismatch",
+                "legacy-format",
+                "not-an-api-token",
+                "unusual-tenant",
+            ],
+        ),
+        (
+            "slas-access-chid-space.jwt",
+            &["blank-site"],
+            &["tenant-mismatch"],
+        ),
+        (
+            "slas-access-tenant-mismatch.jwt",
+            &["tenant-mismatch"],
+            &["blank-site"],
+        ),
+        (
+            "slas-access-hs256-resigned.jwt",
+            &["test-token", "lifetime"],
+            &[],
+        ),
+        ("slas-access-ps256.jwt", &["test-token"], &[]),
+        ("slas-access-eddsa.jwt", &["test-token"], &[]),
+        ("slas-access-taob-guest.jwt", &[], &["lifetime"]),
+        ("slas-id-token.jwt", &["not-an-api-token"], &["lifetime"]),
+        ("slas-callback-token.jwt", &["not-an-api-token"], &[]),
+        (
+            "b2c-session-dwsgst.jwt",
+            &["not-an-api-token"],
+            &["unusual-tenant"],
+        ),
+        ("b2c-session-dwsrst.jwt", &["not-an-api-token"], &[]),
+        ("external-idp-access-token.jwt", &["not-an-api-token"], &[]),
+        (
+            "legacy-slas-2020.jwt",
+            &["legacy-format"],
+            &["not-an-api-token"],
+        ),
+        ("legacy-commerce-api-2021.jwt", &["legacy-format"], &[]),
+        (
+            "am-client-credentials.jwt",
+            &[],
+            &["lifetime", "tenant-mismatch", "test-token"],
+        ),
+        (
+            "am-user-multi-tenant.jwt",
+            &[],
+            &["tenant-mismatch", "unusual-tenant"],
+        ),
+    ];
+    for (file, present, absent) in cases {
+        let s = credential(&fixture(file)).sfcc.unwrap();
+        let ids: Vec<&str> = s.findings.iter().map(|f| f.id).collect();
+        for id in *present {
+            assert!(ids.contains(id), "{file}: missing {id} in {ids:?}");
+        }
+        for id in *absent {
+            assert!(!ids.contains(id), "{file}: unexpected {id} in {ids:?}");
+        }
+    }
+}
+
+#[test]
+fn a_lifetime_other_than_the_kinds_is_noted() {
+    let ids = |isb: &str, life: i64| {
+        sfcc_of(ES256, &slas_payload(isb, life))
+            .findings
+            .iter()
+            .map(|f| f.id)
+            .collect::<Vec<_>>()
+    };
+    let guest = "uido:slas::gcid:g::chid:S";
+    let taob = "uido:slas::gcid:g::taob:t::agent:a::chid:S";
+    assert!(!ids(guest, 1800).contains(&"lifetime"));
+    assert!(ids(guest, 900).contains(&"lifetime"));
+    assert!(!ids(taob, 900).contains(&"lifetime"));
+    assert!(ids(taob, 1800).contains(&"lifetime"));
+    assert!(ids(guest, -5).contains(&"lifetime"));
+}
+
+#[test]
+fn an_unusual_tenant_is_only_information() {
+    let payload =
+        r#"{"sub":"cc-slas::abcdef_x1::scid:c::usid:u","isb":"uido:slas::gcid:g::chid:S"}"#;
+    let s = sfcc_of(ES256, payload);
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.id == "unusual-tenant")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Info);
+    assert!(f.title.contains("abcdef_x1"), "{}", f.title);
+}
+
+#[test]
+fn identity_rows_name_what_each_kind_carries() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "slas-access-registered.jwt",
+            &[
+                ("scid", "9dfb369b-ab13-4fae-a276-55daa05f1119"),
+                ("usid", "473a1797-8df0-4078-a22e-a180c5c2c2af"),
+                ("customer", "bdlIKiUBKnCfK2vuAiSDMK2xTY"),
+                ("login", "jane.shopper@example.com"),
+                ("display-name", "Jane Shopper"),
+                ("uido", "ecom"),
+                ("site", "MyShop-US"),
+                ("dnt", "1"),
+            ],
+        ),
+        (
+            "slas-access-taob-guest.jwt",
+            &[
+                ("agent", "merchant.agent@example.com"),
+                ("flow", "trusted agent on behalf (TAOB)"),
+            ],
+        ),
+        (
+            "am-user-multi-tenant.jwt",
+            &[
+                ("client-id", "a1bdbb60-f2a3-42bb-ba63-5a18ec3d7361"),
+                ("user", "support.engineer@example.com"),
+                ("grant-type", "authorization_code"),
+            ],
+        ),
+        (
+            "ocapi-shop-guest.jwt",
+            &[
+                ("customer", "beM2ONG5HLDFIBp7D547oMnxXX"),
+                ("shopper", "guest"),
+                ("visit", "df3b46bedab2891b0027eb3605"),
+            ],
+        ),
+        (
+            "legacy-commerce-api-2021.jwt",
+            &[("visit", "3753bfd65b38272084e8ab678f")],
+        ),
+        (
+            "slas-callback-token.jwt",
+            &[
+                ("customer", "beaieNvSUvmYv22AsfFpe1LKtu"),
+                ("login", "reset.me@example.com"),
+            ],
+        ),
+        (
+            "b2c-session-dwsrst.jwt",
+            &[
+                ("customer", "dx919to07l2pscao48frr0v7hb"),
+                ("session-customer", "j7ohmpbz0uhm2lk5lwp3cv5fhu"),
+                ("login", "chris.example@example.com"),
+                ("display-name", "Chris Example"),
+            ],
+        ),
+    ];
+    for (file, rows) in cases {
+        let s = credential(&fixture(file)).sfcc.unwrap();
+        for (id, value) in *rows {
+            assert!(
+                s.identity.iter().any(|f| f.id == *id && f.value == *value),
+                "{file}: no {id} = {value} in {:?}",
+                s.identity
+            );
+        }
+    }
+    let guest = credential(&fixture("slas-access-guest.jwt")).sfcc.unwrap();
+    assert!(
+        !guest.identity.iter().any(|f| f.id == "login"),
+        "upn Guest is no login"
+    );
+    let s = credential(&fixture("am-user-multi-tenant.jwt"))
+        .sfcc
+        .unwrap();
+    let filter = s.identity.iter().find(|f| f.id == "tenant-filter").unwrap();
+    assert!(
+        filter
+            .value
+            .contains("SLAS_ORGANIZATION_ADMIN: abcd_001, abcd_stg"),
+        "{}",
+        filter.value
+    );
+}
+
+#[test]
+fn audiences_follow_the_kind() {
+    use sfcc_token_inspector::inspect::sfcc::Audience;
+    let cases = [
+        ("slas-access-guest.jwt", Audience::Shopper),
+        ("legacy-slas-2020.jwt", Audience::Shopper),
+        ("legacy-commerce-api-2021.jwt", Audience::Shopper),
+        ("am-client-credentials.jwt", Audience::Admin),
+        ("slas-id-token.jwt", Audience::Other),
+        ("ocapi-shop-guest.jwt", Audience::Other),
+        ("external-idp-access-token.jwt", Audience::Other),
+    ];
+    for (file, audience) in cases {
+        let s = credential(&fixture(file)).sfcc.unwrap();
+        assert_eq!(s.audience, audience, "{file}");
+    }
+}
+
+#[test]
+fn am_tenants_include_every_tenant_filter_role_and_the_wildcard_but_never_pick_the_wildcard() {
+    let s = sfcc_of(
+        r#"{"alg":"RS256"}"#,
+        r#"{"iss":"https://account.demandware.com/dwsso/oauth2","sub":"u@x.y","tenantFilter":"LOGCENTER_USER:*_*"}"#,
+    );
+    assert_eq!(s.tenants.all, vec!["*_*".to_string()]);
+    assert_eq!(s.tenants.tenant, None);
+}
+
+#[test]
+fn hostile_claim_values_never_panic() {
+    let values = [
+        "",
+        "::",
+        ":::",
+        "cc-slas::",
+        "cc-slas::::",
+        "cc-slas::é::scid:",
+        "%",
+        "%3",
+        "%zz",
+        "%E2%82",
+        "é::ü:%3A",
+        "slas//",
+        "slas/prod/",
+        "https://account-pod",
+        "https://account-podé.demandware.com",
+        "{",
+        "{\"customer_info\":1}",
+        ";;:,,",
+        "*_*",
+        "_",
+        "f_ecom_",
+        "a.b.c",
+        "🛒_🛒",
+    ];
+    for v in values {
+        let v = v.replace('"', "\\\"");
+        for claim in [
+            "sub",
+            "isb",
+            "iss",
+            "aud",
+            "tenantFilter",
+            "tenantId",
+            "chid",
+            "grant_type",
+        ] {
+            let payload = format!(
+                r#"{{"{claim}":"{v}","sub":"cc-slas::{v}","isb":"chid:{v}::rcid:{v}","scp":"{v}","_v":"1","exp":1,"iat":99999999999999}}"#
+            );
+            let _ = credential(&jws(ES256, &payload));
+        }
+        let _ = grammar::isb(&v);
+        let _ = grammar::slas_sub(&v);
+        let _ = grammar::tenant_filter(&v);
+        let _ = grammar::slas_path(&v);
+        let _ = tenant::parse(&v);
+        let _ = tenant::normalise(&v);
+    }
 }

@@ -298,10 +298,14 @@ impl Sfcc {
         } else {
             Variant::ClientCredentials
         });
-        self.evidence.push(if user {
-            "`sub` is a user login or the grant is not client_credentials (user token)".into()
+        self.evidence.push(if sub.contains('@') {
+            "`sub` is a user login (contains `@`): a user token".into()
+        } else if user {
+            format!("`grant_type` is `{grant}`, not `client_credentials`: a user token")
+        } else if grant.is_empty() {
+            "`sub` is no user login and there is no `grant_type`: an API client token".into()
         } else {
-            "`grant_type` is client_credentials (API client token)".into()
+            "`grant_type` is `client_credentials`: an API client token".into()
         });
         self.roles = p
             .get("roles")
@@ -410,9 +414,10 @@ impl Sfcc {
                 if let Some(name) = self.display_name.clone() {
                     self.field("display-name", "Display name", &name, None);
                 }
+                self.session_rows(p);
                 if let Some(uido) = get("uido") {
                     let note = match uido.as_str() {
-                        "slas" => Some("SLAS itself (guest)".to_string()),
+                        "slas" => Some("SLAS itself (guest or passwordless login)".to_string()),
                         "ecom" => Some("B2C Commerce login".to_string()),
                         _ => Some("an identity provider configured in SLAS".to_string()),
                     };
@@ -446,6 +451,45 @@ impl Sfcc {
                     );
                 }
             }
+        }
+    }
+
+    /// Rows only the OCAPI, 2021, callback and session-bridge tokens carry: visit id, B2C
+    /// session id, the guest customer id of a registered session, phone.
+    fn session_rows(&mut self, p: &Map<String, Value>) {
+        if let Some(info) = kind::json_sub(p).and_then(|inner| {
+            inner
+                .get("customer_info")
+                .or_else(|| inner.get("CustomerInfo"))
+                .and_then(Value::as_object)
+                .cloned()
+        }) {
+            if let Some(v) = ["visit_id", "visitId"].iter().find_map(|k| text(&info, k)) {
+                self.field("visit", "Visit id", v, None);
+            }
+        }
+        if self.kind == SfccKind::SessionRegistered {
+            if let Some(c) =
+                text(p, "customerId").filter(|c| Some(*c) != self.customer_id.as_deref())
+            {
+                self.field("session-customer", "Customer id (customerId)", c, None);
+            }
+        }
+        if matches!(
+            self.kind,
+            SfccKind::SessionGuest | SfccKind::SessionRegistered
+        ) {
+            if let Some(d) = text(p, "dwsid") {
+                self.field(
+                    "dwsid",
+                    "B2C session id (dwsid)",
+                    d,
+                    Some("a session id, not a token: keep it private".into()),
+                );
+            }
+        }
+        if let Some(phone) = text(p, "phone").filter(|v| !v.trim().is_empty()) {
+            self.field("phone", "Phone", phone, None);
         }
     }
 
@@ -564,7 +608,16 @@ impl Sfcc {
             | SfccKind::OcapiShop => out.push(Finding::new(
                 Severity::Info,
                 "not-an-api-token",
-                "Not a Commerce API bearer token",
+                match self.kind {
+                    SfccKind::OcapiShop => {
+                        "An OCAPI Shop token: SCAPI (Commerce API) does not accept it"
+                    }
+                    SfccKind::SlasIdToken => "An identity token, not an access token",
+                    SfccKind::SessionGuest | SfccKind::SessionRegistered => {
+                        "An input to the SLAS session bridge, not an API token"
+                    }
+                    _ => "Not a Commerce API bearer token",
+                },
                 self.kind.explanation(),
             )),
             _ => {}

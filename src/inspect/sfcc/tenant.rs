@@ -21,7 +21,7 @@ impl InstanceType {
             InstanceType::Development => "development",
             InstanceType::OnDemandSandbox => "on-demand sandbox",
             InstanceType::PodSandbox => "POD sandbox",
-            InstanceType::Unknown => "unknown instance type",
+            InstanceType::Unknown => "unknown",
         }
     }
 
@@ -94,9 +94,7 @@ pub fn parse(raw: &str) -> Option<Tenant> {
         return None;
     }
     let instance_type = InstanceType::of(instance);
-    let unusual = realm.len() != 4
-        || !realm.chars().all(|c| c.is_ascii_alphanumeric())
-        || instance_type == InstanceType::Unknown;
+    let unusual = !strict_shape(realm, instance);
     Some(Tenant {
         org_id: format!("f_ecom_{id}"),
         realm: realm.to_string(),
@@ -105,6 +103,20 @@ pub fn parse(raw: &str) -> Option<Tenant> {
         unusual,
         id: id.clone(),
     })
+}
+
+/// `^[a-z0-9]{4}_([a-z]{3}|[0-9]{3}|s[0-9]{2})$` on the parts of a normalised id (REFERENCE.md §6;
+/// inferred, so a miss is only reported as "unusual").
+fn strict_shape(realm: &str, instance: &str) -> bool {
+    let all = |s: &str, f: fn(&u8) -> bool| s.bytes().all(|b| f(&b));
+    let realm_ok = realm.len() == 4 && all(realm, |b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    let instance_ok = instance.len() == 3
+        && (all(instance, u8::is_ascii_lowercase)
+            || all(instance, u8::is_ascii_digit)
+            || instance
+                .strip_prefix('s')
+                .is_some_and(|d| all(d, u8::is_ascii_digit)));
+    realm_ok && instance_ok
 }
 
 impl Tenants {
