@@ -53,17 +53,3 @@ pub const SLAS_ADMIN_TENANT: ApiError = ApiError {
     body: r#"{"type":"TenantException","title":"Unable to retrieve resource because the tenant id was invalid","detail":"Tenant id is invalid"}"#,
     source: "SLAS Admin spec",
 };
-
-/// SLAS logout/userinfo without a valid access token.
-pub const SLAS_BAD_ACCESS_TOKEN: ApiError = ApiError {
-    status: 400,
-    body: r#"{"error":"invalid_request","error_description":"Bad or missing access token."}"#,
-    source: "SLAS (Shopper Login) spec",
-};
-
-/// A Coupons call made site-scoped where organization scope is expected.
-pub const SITE_ACCESS_FORBIDDEN: ApiError = ApiError {
-    status: 403,
-    body: r#"{"type":"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/site-access-forbidden","title":"Site Access Forbidden","detail":"Site-specific access via '/s/RefArch/' isn't allowed. Organization-specific access is expected via '/s/-/'.","siteId":"RefArch"}"#,
-    source: "Coupons spec",
-};
