@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod claims;
 pub mod credential;
 pub mod errors;
+pub mod exercise;
 pub mod extract;
 pub mod findings;
 pub mod jose;
