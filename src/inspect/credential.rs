@@ -158,6 +158,24 @@ impl Credential {
 
     fn recognise(&mut self) {
         let text = self.text.clone();
+        if let Some((title, detail)) = placeholder(&text, self.scheme) {
+            self.kind = Kind::Unrecognised;
+            self.findings
+                .push(Finding::new(Severity::Error, "no-token", title, detail));
+            return;
+        }
+        if text.starts_with(['{', '[']) {
+            if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
+                self.kind = Kind::Unrecognised;
+                self.findings.push(Finding::new(
+                    Severity::Error,
+                    "json-not-token",
+                    "JSON, but no token in it",
+                    json_without_token(&json),
+                ));
+                return;
+            }
+        }
         let dots = text.matches('.').count();
         if self.scheme == Some(Scheme::Basic) || (dots == 0 && !text.starts_with("eyJ")) {
             if let Some(basic) = decode_basic(&text) {
@@ -275,7 +293,72 @@ impl Credential {
             Kind::Jws
         };
         self.jose_findings(&jose);
+        self.json_findings(&jose);
         self.jose = Some(jose);
+    }
+
+    /// What the decoded JSON itself hides: repeated keys, lone surrogates, an empty claims set,
+    /// invisible or direction-changing characters in claim values.
+    fn json_findings(&mut self, jose: &Jose) {
+        let f = &mut self.findings;
+        for (part, role) in [(&jose.header, "header"), (&jose.payload, "payload")] {
+            if !part.duplicates.is_empty() {
+                let names: Vec<String> = part.duplicates.iter().map(|k| format!("“{k}”")).collect();
+                f.push(Finding::new(
+                    Severity::Error,
+                    "duplicate-claims",
+                    format!("Repeated in the {role}: {}", names.join(", ")),
+                    format!(
+                        "The {role} states {} more than once. Parsers disagree on which value counts (this page, like \
+                         most, shows the last), so a repeated claim is a classic way to forge a token: RFC 7515 §5.2 \
+                         says to reject it.",
+                        names.join(", ")
+                    ),
+                ));
+            }
+            if part.lone_surrogates > 0 {
+                f.push(Finding::new(
+                    Severity::Warning,
+                    "lone-surrogate",
+                    format!("Half a character in the {role}"),
+                    format!(
+                        "The {role} has {} lone UTF-16 surrogate escape{} (such as \\ud800): half of an emoji or other \
+                         character, cut in two. It is shown as U+FFFD (�); strict JSON parsers reject the token.",
+                        part.lone_surrogates,
+                        if part.lone_surrogates == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+        if jose.payload.object().is_some_and(|o| o.is_empty()) {
+            f.push(Finding::new(
+                Severity::Warning,
+                "empty-payload",
+                "The payload has no claims",
+                "The payload is an empty JSON object “{}”: no subject, no expiry, no scopes. Nothing SFCC issues \
+                 looks like this.",
+            ));
+        }
+        let rows = self.header_rows.iter().chain(&self.claim_rows);
+        for row in rows.filter(|r| !matches!(r.name.as_str(), "scope" | "scp")) {
+            let hidden = hidden_in(&row.value);
+            if let Some(first) = hidden.first() {
+                f.push(Finding::new(
+                    Severity::Warning,
+                    "hidden-characters",
+                    format!("Hidden characters in “{}”", row.name),
+                    format!(
+                        "Its value contains {}{}: invisible on screen or able to reorder the text around it, a way to \
+                         make two different values look alike. Shown here as ⟨U+…⟩.",
+                        jose::describe_char(*first),
+                        match hidden.len() {
+                            1 => String::new(),
+                            n => format!(" and {} more", n - 1),
+                        }
+                    ),
+                ));
+            }
+        }
     }
 
     /// For a `cc-at_2` tail: decode what follows the split point.
@@ -434,6 +517,19 @@ impl Credential {
                     ),
                 ));
             }
+            if claim.fraction {
+                f.push(Finding::new(
+                    Severity::Info,
+                    "fractional-time",
+                    format!("“{}” has a fraction of a second", claim.name),
+                    format!(
+                        "{} is allowed by RFC 7519 (a NumericDate may be fractional), but SFCC issues whole seconds: \
+                         the token was probably made by hand. Read as {}.",
+                        claim.raw,
+                        claim.seconds.map(iso_utc).unwrap_or_default()
+                    ),
+                ));
+            }
             if let Some(problem) = &claim.problem {
                 f.push(Finding::new(
                     Severity::Warning,
@@ -571,6 +667,97 @@ impl Credential {
             .map(|j| j.segments.iter().map(|s| s.role).collect())
             .unwrap_or_default()
     }
+}
+
+/// An empty token, or a word a client sends when its token variable was never set.
+fn placeholder(text: &str, scheme: Option<Scheme>) -> Option<(String, String)> {
+    let scheme_word = match scheme {
+        Some(Scheme::Basic) => "Basic",
+        _ => "Bearer",
+    };
+    let t = text.trim();
+    if t.is_empty() {
+        return Some((
+            format!("No token after “{scheme_word}”"),
+            format!(
+                "The header says “{scheme_word}” and stops: the client sent no token at all, so any API answers 401. \
+                 Check that the code building the header has a token to put in it."
+            ),
+        ));
+    }
+    if t.eq_ignore_ascii_case("bearer") || t.eq_ignore_ascii_case("basic") {
+        return Some((
+            format!("Only the word “{t}”"),
+            format!(
+                "“{t}” is the scheme; the token that should follow it (after a space) is missing."
+            ),
+        ));
+    }
+    let unset = [
+        "undefined",
+        "null",
+        "none",
+        "nil",
+        "[object object]",
+        "${token}",
+        "{{token}}",
+        "<token>",
+        "token",
+    ];
+    unset.iter().any(|w| t.eq_ignore_ascii_case(w)).then(|| {
+        (
+            format!("The token is the text “{t}”"),
+            format!(
+                "“{t}” is what code prints for a variable that was never set (or a template placeholder left in): \
+                 the client had no token when it built the header. Any API answers 401."
+            ),
+        )
+    })
+}
+
+/// Why JSON that holds no token string is not a credential, naming the token fields it does have.
+fn json_without_token(json: &serde_json::Value) -> String {
+    const FIELDS: &[&str] = &["access_token", "id_token", "refresh_token", "token"];
+    if let Some(obj) = json.as_object() {
+        if let Some((k, v)) = obj.iter().find(|(k, _)| FIELDS.contains(&k.as_str())) {
+            return format!(
+                "“{k}” is {}, not a token string: a token response holds each token as a string (eyJ…). Was the \
+                 response cut or rewritten?",
+                jose::json_type(v)
+            );
+        }
+        if let Some(err) = obj.get("error").and_then(|e| e.as_str()) {
+            return format!(
+                "This is an error response (“error”: “{err}”), not a token: the token request itself failed. \
+                 Read its error_description for why."
+            );
+        }
+    }
+    format!(
+        "This is JSON ({}) but none of its fields holds a token: a token response has “access_token” (and \
+         “id_token”, “refresh_token”) as strings.",
+        jose::json_type(json)
+    )
+}
+
+/// Invisible, control and direction-changing characters in the strings of `value`.
+fn hidden_in(value: &serde_json::Value) -> Vec<char> {
+    let mut out = Vec::new();
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) => out.extend(s.chars().filter(|c| is_hidden(*c))),
+            serde_json::Value::Array(a) => stack.extend(a),
+            serde_json::Value::Object(o) => stack.extend(o.values()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A character that cannot be seen, or that changes how the text around it is shown.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control() || (c != ' ' && c != '\u{fffd}' && jose::invisible_name(c).is_some())
 }
 
 /// A valid token with less than this many seconds left is flagged as expiring.

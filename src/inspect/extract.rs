@@ -138,7 +138,14 @@ fn from_json(text: &str, out: &mut Extraction) -> bool {
     let mut found = Vec::new();
     collect_json(&value, 0, &mut found);
     if found.is_empty() {
-        return false;
+        // JSON, but no token in it: the decoder says what the JSON holds instead.
+        out.candidates.push(Candidate {
+            label: "JSON".into(),
+            text: text.to_string(),
+            scheme: None,
+            cookie: None,
+        });
+        return true;
     }
     let names: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
     out.stripped
@@ -209,9 +216,20 @@ fn from_headers(text: &str, out: &mut Extraction) {
             let rest = rest.trim_start().trim_start_matches(['"', '\'']);
             let (scheme, value) = split_scheme(rest);
             let (token, joined) = header_value(value);
-            if token.is_empty() {
+            // "Authorization: Bearer" and nothing else: an empty token, worth saying so.
+            let bare_word = scheme.is_none()
+                && ["bearer", "basic"]
+                    .iter()
+                    .any(|w| rest.trim().eq_ignore_ascii_case(w));
+            let scheme = if bare_word {
+                split_scheme(&format!("{} x", rest.trim())).0
+            } else {
+                scheme
+            };
+            if token.is_empty() && scheme.is_none() {
                 continue;
             }
+            let token = if bare_word { String::new() } else { token };
             let shown = display_header(name);
             out.stripped.push(format!("read the {shown} header"));
             if let Some(s) = scheme {
@@ -285,6 +303,36 @@ fn header_value(value: &str) -> (String, usize) {
     }
     let removed = if token.len() > run.len() { removed } else { 0 };
     (token, removed)
+}
+
+/// What was trimmed from `rest` to leave `word`: invisible characters by name, else a count.
+fn around_note(rest: &str, word: &str) -> String {
+    let start = rest.find(word).unwrap_or(0);
+    let removed = rest[..start]
+        .chars()
+        .chain(rest[start + word.len()..].chars());
+    let mut hidden: Vec<String> = Vec::new();
+    let mut count = 0;
+    for c in removed {
+        count += 1;
+        if super::credential::is_hidden(c) {
+            let named = super::jose::describe_char(c);
+            if !hidden.contains(&named) {
+                hidden.push(named);
+            }
+        }
+    }
+    if hidden.is_empty() {
+        format!(
+            "removed {count} character{} of punctuation around the token",
+            if count == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "removed the invisible {} around the token",
+            hidden.join(", ")
+        )
+    }
 }
 
 fn whitespace_note(n: usize) -> String {
@@ -464,10 +512,7 @@ fn from_bare(text: &str, out: &mut Extraction) {
         // token, left for the decoder to point at.
         let word = rest.trim_matches(|c: char| !is_token_char(c));
         if word.len() != rest.len() && !word.is_empty() {
-            out.stripped.push(format!(
-                "removed {} characters of punctuation around the token",
-                rest.chars().count() - word.chars().count()
-            ));
+            out.stripped.push(around_note(rest, word));
         }
         out.candidates.push(Candidate {
             label: "pasted token".into(),

@@ -62,7 +62,7 @@ impl Role {
 /// where there is one, the 1-based character position inside that segment.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("this has {parts} dot-separated parts, but a JWS has 3 and a JWE has 5")]
+    #[error("{}", part_count_message(*parts))]
     WrongPartCount { parts: usize },
     #[error("segment {n} ({role}) is empty")]
     EmptySegment { n: usize, role: &'static str },
@@ -101,12 +101,34 @@ pub enum DecodeError {
         role: &'static str,
         len: usize,
     },
+    #[error(
+        "segment {n} ({role}) nests arrays or objects more than 128 levels deep: no real token does, and \
+         JSON parsers refuse it"
+    )]
+    TooDeep { n: usize, role: &'static str },
+    #[error(
+        "segment {n} ({role}) holds the number {number}, too large for any JSON parser (the largest is \
+         about 1.8e308)"
+    )]
+    HugeNumber {
+        n: usize,
+        role: &'static str,
+        number: String,
+    },
     #[error("segment {n} ({role}) is JSON but {found}, not an object: a JOSE {role} must be a JSON object")]
     NotObject {
         n: usize,
         role: &'static str,
         found: &'static str,
     },
+}
+
+fn part_count_message(parts: usize) -> String {
+    if parts == 1 {
+        "this has no dots, but a JWS has 3 dot-separated parts and a JWE has 5".into()
+    } else {
+        format!("this has {parts} dot-separated parts, but a JWS has 3 and a JWE has 5")
+    }
 }
 
 /// One dot-separated part of the pasted token, as written.
@@ -127,6 +149,10 @@ pub struct JsonPart {
     pub json: Option<Value>,
     /// Decoded text when it is not JSON (shown so the reader can see what is there).
     pub text: Option<String>,
+    /// Keys that appear more than once at the top level (the parsed object keeps the last).
+    pub duplicates: Vec<String>,
+    /// Lone UTF-16 surrogate escapes (`\ud800`) that were read as U+FFFD.
+    pub lone_surrogates: usize,
 }
 
 impl JsonPart {
@@ -138,8 +164,10 @@ impl JsonPart {
     /// Pretty-printed JSON in the token's claim order, or the decoded text.
     pub fn pretty(&self) -> Option<String> {
         match (&self.json, &self.text) {
-            (Some(json), _) => serde_json::to_string_pretty(json).ok(),
-            (None, Some(text)) => Some(text.clone()),
+            (Some(json), _) => serde_json::to_string_pretty(json)
+                .ok()
+                .map(|t| super::claims::escape_hidden(&t)),
+            (None, Some(text)) => Some(super::claims::escape_hidden(text)),
             _ => None,
         }
     }
@@ -207,7 +235,7 @@ pub fn parse(token: &str) -> Jose {
             Ok(bytes) => bytes,
             Err(err) => {
                 // An empty signature is reported by the caller as "unsigned", not as an error.
-                if role != Role::Signature {
+                if !(role == Role::Signature && matches!(err, DecodeError::EmptySegment { .. })) {
                     jose.errors.push(err);
                 }
                 continue;
@@ -270,11 +298,40 @@ pub fn decode_segment(text: &str, n: usize, role: Role) -> Result<Vec<u8>, Decod
 
 /// Shows a character so that invisible or confusing ones are still visible in a message.
 pub fn describe_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() || !c.is_ascii() {
+    if let Some(name) = invisible_name(c) {
+        format!("U+{:04X} ({name})", c as u32)
+    } else if c.is_control() || c.is_whitespace() || !c.is_ascii() {
         format!("U+{:04X}", c as u32)
     } else {
         format!("'{c}'")
     }
+}
+
+/// The name of a character that cannot be seen or that reorders text, for messages.
+pub fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\0' => "NUL",
+        '\t' => "tab",
+        '\n' => "line feed",
+        '\r' => "carriage return",
+        '\u{a0}' => "no-break space",
+        '\u{ad}' => "soft hyphen",
+        '\u{200b}' => "zero-width space",
+        '\u{200c}' => "zero-width non-joiner",
+        '\u{200d}' => "zero-width joiner",
+        '\u{200e}' => "left-to-right mark",
+        '\u{200f}' => "right-to-left mark",
+        '\u{202a}' => "left-to-right embedding",
+        '\u{202b}' => "right-to-left embedding",
+        '\u{202c}' => "pop directional formatting",
+        '\u{202d}' => "left-to-right override",
+        '\u{202e}' => "right-to-left override",
+        '\u{2060}' => "word joiner",
+        '\u{2066}'..='\u{2069}' => "directional isolate",
+        '\u{feff}' => "byte-order mark",
+        '\u{fffd}' => "replacement character",
+        _ => return None,
+    })
 }
 
 /// Turns decoded bytes into a JSON part, keeping the text when it is not JSON, and says what
@@ -286,8 +343,8 @@ fn json_part(bytes: &[u8], n: usize, role: Role) -> (JsonPart, Option<DecodeErro
         Err(err) => {
             let lossy = String::from_utf8_lossy(bytes).into_owned();
             let part = JsonPart {
-                json: None,
                 text: Some(lossy),
+                ..JsonPart::default()
             };
             let pos = err.valid_up_to() + 1;
             let err = DecodeError::NotUtf8 {
@@ -298,12 +355,27 @@ fn json_part(bytes: &[u8], n: usize, role: Role) -> (JsonPart, Option<DecodeErro
             return (part, Some(err));
         }
     };
-    match serde_json::from_str::<Value>(text) {
+    let (parsed, lone_surrogates) = match serde_json::from_str::<Value>(text) {
+        // JavaScript and Java parsers accept lone surrogates (half of an emoji); serde_json does
+        // not. Read them as U+FFFD, as a browser would display them, and say so.
+        Err(_) if text.contains("\\u") => match replace_lone_surrogates(text) {
+            Some((fixed, count)) => (serde_json::from_str::<Value>(&fixed), count),
+            None => (serde_json::from_str::<Value>(text), 0),
+        },
+        other => (other, 0),
+    };
+    match parsed {
         Ok(json) => {
             let found = json_type(&json);
             let part = JsonPart {
+                duplicates: if json.is_object() {
+                    duplicate_keys(text)
+                } else {
+                    Vec::new()
+                },
                 json: Some(json),
-                text: None,
+                lone_surrogates,
+                ..JsonPart::default()
             };
             let err = part.object().is_none().then_some(DecodeError::NotObject {
                 n,
@@ -314,26 +386,118 @@ fn json_part(bytes: &[u8], n: usize, role: Role) -> (JsonPart, Option<DecodeErro
         }
         Err(err) => {
             let part = JsonPart {
-                json: None,
                 text: Some(text.to_string()),
+                ..JsonPart::default()
             };
+            let detail = err.to_string();
             let err = if err.is_eof() && text.trim_start().starts_with('{') {
                 DecodeError::TruncatedJson {
                     n,
                     role: role_name,
                     len: text.chars().count(),
                 }
+            } else if detail.starts_with("recursion limit exceeded") {
+                DecodeError::TooDeep { n, role: role_name }
+            } else if detail.starts_with("number out of range") {
+                DecodeError::HugeNumber {
+                    n,
+                    role: role_name,
+                    number: number_before(text, err.line(), err.column()),
+                }
             } else {
                 DecodeError::NotJson {
                     n,
                     role: role_name,
-                    detail: err.to_string(),
+                    detail,
                     preview: preview(text, 24),
                 }
             };
             (part, Some(err))
         }
     }
+}
+
+/// The number that ends at (1-based) `line`, `column` of `text`, shortened for a message.
+fn number_before(text: &str, line: usize, column: usize) -> String {
+    let Some(line) = text.lines().nth(line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let end = line
+        .char_indices()
+        .nth(column)
+        .map_or(line.len(), |(i, _)| i);
+    let head = &line[..end];
+    let start = head
+        .rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
+        .map_or(0, |i| i + 1);
+    preview(&head[start..], 24)
+}
+
+/// `text` with every `\uXXXX` escape of a lone surrogate replaced by `\ufffd`, and how many there
+/// were; `None` when there are none.
+fn replace_lone_surrogates(text: &str) -> Option<(String, usize)> {
+    fn escape_at(bytes: &[u8], i: usize) -> Option<u16> {
+        let hex = bytes.get(i + 2..i + 6)?;
+        (bytes.get(i..i + 2)? == b"\\u")
+            .then(|| u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok())
+            .flatten()
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut copied, mut count) = (0, 0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(unit) = escape_at(bytes, i) else {
+            i += 2; // another escape (`\\`, `\"` …): skip both characters
+            continue;
+        };
+        let high = (0xD800..0xDC00).contains(&unit);
+        let paired = high && escape_at(bytes, i + 6).is_some_and(|u| (0xDC00..0xE000).contains(&u));
+        if paired {
+            i += 12;
+        } else if (0xD800..0xE000).contains(&unit) {
+            out.push_str(&text[copied..i]);
+            out.push_str("\\ufffd");
+            count += 1;
+            i += 6;
+            copied = i;
+        } else {
+            i += 6;
+        }
+    }
+    out.push_str(&text[copied..]);
+    (count > 0).then_some((out, count))
+}
+
+/// Top-level keys of the JSON object `text` that appear more than once, in order of first repeat.
+fn duplicate_keys(text: &str) -> Vec<String> {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+    struct Keys;
+    impl<'de> Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            let mut seen: Vec<String> = Vec::new();
+            let mut repeated: Vec<String> = Vec::new();
+            while let Some((key, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
+                if seen.contains(&key) {
+                    if !repeated.contains(&key) {
+                        repeated.push(key);
+                    }
+                } else {
+                    seen.push(key);
+                }
+            }
+            Ok(repeated)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    (&mut de).deserialize_map(Keys).unwrap_or_default()
 }
 
 /// "an array", "a string" … for messages.

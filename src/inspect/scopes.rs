@@ -117,18 +117,11 @@ fn hidden_chars(name: &str) -> Vec<String> {
 }
 
 fn char_name(c: char) -> &'static str {
-    match c {
-        '\u{200B}' => "zero-width space",
-        '\u{200C}' => "zero-width non-joiner",
-        '\u{200D}' => "zero-width joiner",
-        '\u{200E}' | '\u{200F}' => "direction mark",
-        '\u{202A}'..='\u{202E}' => "bidirectional override",
-        '\u{2060}' => "word joiner",
-        '\u{FEFF}' => "byte-order mark",
-        '\u{00AD}' => "soft hyphen",
-        c if c.is_ascii_whitespace() || c == '\u{00A0}' => "space",
-        c if c.is_ascii_control() => "control character",
-        _ => "non-ASCII look-alike",
+    match super::jose::invisible_name(c) {
+        Some(name) => name,
+        None if c.is_whitespace() => "space",
+        None if c.is_control() => "control character",
+        None => "non-ASCII look-alike",
     }
 }
 

@@ -30,6 +30,8 @@ pub struct TimeClaim {
     pub millis: bool,
     /// What is wrong with the value, if anything ("is a string, not a number").
     pub problem: Option<String>,
+    /// The value has a fraction of a second (allowed by RFC 7519, never issued by SFCC).
+    pub fraction: bool,
 }
 
 impl TimeClaim {
@@ -42,6 +44,7 @@ impl TimeClaim {
             seconds: None,
             millis: false,
             problem: None,
+            fraction: false,
         };
         let number = match raw {
             Value::Number(n) => n.as_f64(),
@@ -63,11 +66,13 @@ impl TimeClaim {
             }
             return claim;
         };
-        if value.abs() >= MILLIS_THRESHOLD {
+        // Only values that are a date once divided by 1000 are milliseconds; larger ones are noise.
+        if value.abs() >= MILLIS_THRESHOLD && value.abs() / 1000.0 <= MAX_TIME as f64 {
             claim.millis = true;
             value /= 1000.0;
         }
         let secs = value.floor();
+        claim.fraction = !claim.millis && secs != value;
         if secs < MIN_TIME as f64 || secs > MAX_TIME as f64 {
             claim.problem = Some("is too far from today to be a date".into());
             return claim;

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::inspect::claims::reveal;
+
 use super::copy::CopyButton;
 use super::CredentialProps;
 
@@ -46,13 +48,14 @@ pub fn IdentityPanel(props: &CredentialProps) -> Html {
     }
 }
 
-/// A value with blank or whitespace-only text made visible ("␠" for a lone space).
+/// A value with blank or whitespace-only text made visible ("␠" for a lone space), and hidden
+/// characters shown as `⟨U+200B⟩`.
 pub fn visible(value: &str) -> String {
     if value.is_empty() {
         "(empty)".into()
     } else if value.trim().is_empty() {
-        value.replace(' ', "␠")
+        reveal(&value.replace(' ', "␠"))
     } else {
-        value.to_string()
+        reveal(value)
     }
 }
