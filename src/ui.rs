@@ -4,7 +4,7 @@
 
 mod app;
 mod basic;
-mod browser;
+pub mod browser;
 mod checklist_panel;
 mod claims_table;
 mod clock;

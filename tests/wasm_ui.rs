@@ -209,3 +209,25 @@ async fn a_token_in_the_fragment_is_loaded_then_removed_from_the_address_bar() {
         before.split('#').next().unwrap()
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_last_resort_message_replaces_a_dead_app_with_a_readable_one() {
+    let app = mount().await;
+    type_into(&app, &format!("Bearer {}", token(600))).await;
+    assert!(find(&app, "[data-testid=result]").is_some());
+    sfcc_token_inspector::ui::browser::show_fatal_message(&app);
+    let alert = find(&app, "[role=alert]").expect("the message is an alert");
+    let said = alert.text_content().unwrap_or_default();
+    assert!(
+        said.contains("Something went wrong inside the inspector"),
+        "{said}"
+    );
+    assert!(said.contains("Reload the page"), "{said}");
+    assert!(
+        said.contains("Nothing you pasted was sent anywhere"),
+        "{said}"
+    );
+    // The token is gone from the page with the dead app.
+    assert!(find(&app, "[data-testid=result]").is_none());
+    assert!(!app.inner_html().contains("eyJ"));
+}

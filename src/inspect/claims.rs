@@ -26,6 +26,17 @@ pub struct ClaimRow {
     pub time: Option<TimeClaim>,
 }
 
+impl ClaimRow {
+    /// The value as copied to the clipboard: exactly as written (strings without quotes), hidden
+    /// characters included, unlike [`ClaimRow::display`].
+    pub fn copy_text(&self) -> String {
+        match &self.value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Rows for every member of `object`, in order.
 pub fn rows(object: &Map<String, Value>, place: Place) -> Vec<ClaimRow> {
     object

@@ -42,11 +42,12 @@ impl Finding {
         title: impl Into<String>,
         detail: impl Into<String>,
     ) -> Self {
+        // Findings quote token text: never let an invisible or direction-changing character in.
         Finding {
             severity,
             id,
-            title: title.into(),
-            detail: detail.into(),
+            title: super::claims::reveal(&title.into()),
+            detail: super::claims::reveal(&detail.into()),
             error: None,
         }
     }

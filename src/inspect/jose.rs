@@ -212,18 +212,32 @@ impl Jose {
     }
 }
 
+/// At most this many segments are decoded and shown; beyond it the rest is one undecoded part.
+pub const MAX_SEGMENTS: usize = 8;
+
 /// Splits `token` on dots and decodes the header (and, for a JWS, the payload). Never fails:
 /// problems are collected in [`Jose::errors`] with everything that did decode kept.
 pub fn parse(token: &str) -> Jose {
-    let texts: Vec<&str> = token.split('.').collect();
+    let parts = token.matches('.').count() + 1;
+    // A paste with thousands of dots is not a token: keep the first parts, and the rest as one.
+    let texts: Vec<&str> = token.splitn(MAX_SEGMENTS, '.').collect();
     let roles = Role::for_parts(texts.len());
     let mut jose = Jose::default();
-    if texts.len() != 3 && texts.len() != 5 {
-        jose.errors
-            .push(DecodeError::WrongPartCount { parts: texts.len() });
+    if parts != 3 && parts != 5 {
+        jose.errors.push(DecodeError::WrongPartCount { parts });
     }
     for (i, (text, role)) in texts.iter().zip(roles).enumerate() {
         let n = i + 1;
+        if n == MAX_SEGMENTS && parts > MAX_SEGMENTS {
+            // The remainder, shown as written but not decoded part by part.
+            jose.segments.push(Segment {
+                role,
+                text: (*text).to_string(),
+                decoded_len: None,
+                standard_base64: false,
+            });
+            break;
+        }
         let decoded = decode_segment(text, n, role);
         jose.segments.push(Segment {
             role,

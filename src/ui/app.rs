@@ -163,7 +163,7 @@ pub fn App() -> Html {
             html! {
                 <button type="button" role="tab" class="tab" aria-selected={(i == selected).to_string()}
                     data-testid="credential-tab" {onclick}>
-                    <span class="tab-label">{ c.label.clone() }</span>
+                    <span class="tab-label">{ crate::inspect::claims::reveal(&c.label) }</span>
                     <span class="tab-kind">{ c.title() }</span>
                 </button>
             }

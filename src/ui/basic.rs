@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::inspect::claims::reveal;
+
 use super::copy::CopyButton;
 use crate::inspect::BasicCredentials;
 
@@ -20,7 +22,7 @@ pub fn BasicPanel(props: &BasicPanelProps) -> Html {
                 <tbody>
                     <tr>
                         <th scope="row">{ "Client id" }</th>
-                        <td><code data-testid="client-id">{ b.client_id.clone() }</code>
+                        <td><code data-testid="client-id">{ reveal(&b.client_id) }</code>
                             <CopyButton text={AttrValue::from(b.client_id.clone())} what="Copy client id" /></td>
                     </tr>
                     <tr>

@@ -107,18 +107,21 @@ fn copy_with_exec_command(win: &web_sys::Window, text: &str) -> Option<bool> {
 /// to the console.
 pub fn install_panic_message() {
     yew::set_custom_panic_hook(Box::new(|_| {
-        let Some(doc) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(body) = doc.body() {
-            body.set_inner_html(
-                "<main id=\"app\" class=\"app\"><section class=\"card fatal\" role=\"alert\">\
-                 <h2>Something went wrong inside the inspector</h2>\
-                 <p>This is a bug, not a problem with your token. Reload the page to start again. \
-                 Nothing you pasted was sent anywhere.</p></section></main>",
-            );
+        if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            show_fatal_message(&body);
         }
     }));
+}
+
+/// Replaces everything in `container` (the page body) with the last-resort message: what
+/// happened, what to do, and that nothing was sent. Says nothing about the input.
+pub fn show_fatal_message(container: &web_sys::Element) {
+    container.set_inner_html(
+        "<main id=\"app\" class=\"app\"><section class=\"card fatal\" role=\"alert\" data-testid=\"fatal\">\
+         <h2>Something went wrong inside the inspector</h2>\
+         <p>This is a bug, not a problem with your token. Reload the page to start again. \
+         Nothing you pasted was sent anywhere.</p></section></main>",
+    );
 }
 
 /// localStorage key of the expected-scope checklist: the only thing this page ever stores.

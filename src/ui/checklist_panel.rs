@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::browser::checklist_link;
 use super::copy::CopyButton;
 use crate::inspect::checklist::{self, Check, Expectations};
+use crate::inspect::scopes::visible;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
@@ -68,11 +69,11 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
             None => ("unchecked", "paste a token to check".to_string()),
         };
         let alternatives = (!item.alternatives.is_empty())
-            .then(|| html! { <span class="muted">{ format!(" or {}", item.alternatives.join(" or ")) }</span> });
+            .then(|| html! { <span class="muted">{ format!(" or {}", item.alternatives.iter().map(|a| visible(a)).collect::<Vec<_>>().join(" or ")) }</span> });
         html! {
             <li class={classes!("check-row", state)} data-scope={item.scope.clone()} data-check={state}>
                 <span class={classes!("tag", state)}>{ state.replace('-', " ") }</span>
-                <code>{ item.scope.clone() }</code>{ alternatives.unwrap_or_default() }
+                <code>{ visible(&item.scope) }</code>{ alternatives.unwrap_or_default() }
                 <span class="check-text">{ format!(" — {text}") }</span>
                 if i < from_request { <span class="tag source">{ "from the request" }</span> }
             </li>
@@ -83,7 +84,7 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
         .filter(|r| !r.extra.is_empty() && !all.is_empty())
         .map(|r| html! {
             <p class="extra" data-testid="extra-scopes">{ "Also granted: " }
-                { for r.extra.iter().map(|s| html! { <code class="scope-chip">{ s.clone() }</code> }) }
+                { for r.extra.iter().map(|s| html! { <code class="scope-chip">{ visible(s) }</code> }) }
             </p>
         });
     let mut groups: Vec<&'static str> = Vec::new();

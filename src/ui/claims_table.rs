@@ -30,7 +30,7 @@ fn row(r: &ClaimRow) -> Html {
             <td>
                 <div class="value-line">
                     <code class="claim-value">{ r.display.clone() }</code>
-                    <CopyButton text={AttrValue::from(r.display.clone())} what={format!("Copy {}", r.name)} />
+                    <CopyButton text={AttrValue::from(r.copy_text())} what={format!("Copy {}", r.name)} />
                 </div>
                 { time.unwrap_or_default() }
                 if let Some(nested) = &r.nested {

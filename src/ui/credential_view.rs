@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::inspect::claims::reveal;
+
 use super::basic::BasicPanel;
 use super::claims_table::ClaimsTable;
 use super::findings::{Findings, StatusBadge};
@@ -88,7 +90,7 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
                 if !evidence.is_empty() {
                     <p class="evidence" data-testid="evidence">{ "Recognised because " }{ super::findings::rich(&evidence.join("; ")) }{ "." }</p>
                 }
-                <p class="found-in">{ "Found in: " }<strong>{ c.label.clone() }</strong></p>
+                <p class="found-in">{ "Found in: " }<strong>{ reveal(&c.label) }</strong></p>
             </section>
             <Findings report={view.report.clone()} index={view.index} request={view.request.clone()} />
             <RequestChecks check={view.request.clone()} />
@@ -106,7 +108,7 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
             if let Some(tail) = &c.tail_text {
                 <section class="card">
                     <h3>{ "What the tail decodes to" }</h3>
-                    <pre class="json">{ tail.clone() }</pre>
+                    <pre class="json">{ crate::inspect::claims::escape_hidden(tail) }</pre>
                 </section>
             }
             if !c.times.claims.is_empty() {

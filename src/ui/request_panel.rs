@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::inspect::claims::reveal;
+
 use super::RequestRef;
 use crate::inspect::request::Matched;
 
@@ -22,7 +24,7 @@ pub fn RequestInput(props: &RequestInputProps) -> Html {
                 { " — also PWA Kit " }<code>{ "/mobify/proxy/api/…" }</code>{ " and SLAS paths." }</p>
         },
         Some(Err(message)) => html! {
-            <p class="hint error-text" data-testid="request-error" role="status">{ message.clone() }</p>
+            <p class="hint error-text" data-testid="request-error" role="status">{ reveal(message) }</p>
         },
         Some(Ok(check)) => match &check.matched {
             Matched::Operation(op) => {
@@ -77,7 +79,7 @@ pub fn Verdict(props: &RequestResultProps) -> Html {
     html! {
         <section class={classes!("card", "verdict", class)} data-testid="verdict" data-ok={check.ok.to_string()} role="status">
             <span class={classes!("badge", class)}>{ if check.ok { "Can call" } else { "Cannot call" } }</span>
-            <p>{ check.verdict.clone() }</p>
+            <p>{ reveal(&check.verdict) }</p>
         </section>
     }
 }
@@ -101,7 +103,7 @@ pub fn RequestChecks(props: &RequestResultProps) -> Html {
                         <tr data-check={item.id} data-outcome={item.outcome.id()}>
                             <th scope="row">{ item.label }</th>
                             <td><span class={classes!("tag", item.outcome.id())}>{ outcome_word(item.outcome.id()) }</span></td>
-                            <td>{ item.text.clone() }</td>
+                            <td>{ reveal(&item.text) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::copy::CopyButton;
 use super::CredentialProps;
+use crate::inspect::claims::reveal;
 use crate::inspect::jose::{DecodeError, Jose, Role, Segment};
 
 fn role_class(role: Role) -> &'static str {
@@ -24,19 +25,35 @@ fn bad_char(jose: &Jose, n: usize) -> Option<usize> {
     })
 }
 
+/// Characters of one part shown at most: a real token is a few KB, and a multi-megabyte paste
+/// would make the page crawl. The rest is counted, not shown (it is still copied whole).
+const SHOWN_CHARS: usize = 100_000;
+
+/// `text` cut to [`SHOWN_CHARS`], with hidden characters made visible and a note of what was cut.
+fn shown(text: &str) -> Html {
+    let total = text.chars().count();
+    if total <= SHOWN_CHARS {
+        return html! { reveal(text) };
+    }
+    let head: String = text.chars().take(SHOWN_CHARS).collect();
+    html! {
+        <>{ reveal(&head) }<span class="muted cut">{ format!(" … {} more characters not shown", total - SHOWN_CHARS) }</span></>
+    }
+}
+
 /// One segment's text, with the character that broke it marked.
 fn segment_text(segment: &Segment, bad: Option<usize>) -> Html {
     if segment.text.is_empty() {
         return html! { "∅" };
     }
     let Some(pos) = bad else {
-        return html! { segment.text.clone() };
+        return shown(&segment.text);
     };
     let before: String = segment.text.chars().take(pos - 1).collect();
     let bad: String = segment.text.chars().skip(pos - 1).take(1).collect();
     let after: String = segment.text.chars().skip(pos).collect();
     html! {
-        <>{ before }<mark class="bad-char" title="this character is not base64url">{ bad }</mark>{ after }</>
+        <>{ reveal(&before) }<mark class="bad-char" title="this character is not base64url">{ reveal(&bad) }</mark>{ shown(&after) }</>
     }
 }
 
@@ -59,7 +76,7 @@ pub fn Segments(props: &CredentialProps) -> Html {
                 }) }
             }
         }
-        None => html! { <span class="seg seg-opaque">{ c.text.clone() }</span> },
+        None => html! { <span class="seg seg-opaque">{ shown(&c.text) }</span> },
     };
     let legend = c.jose.as_ref().map(|jose| {
         html! {

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::inspect::claims::reveal;
+
 use super::CredentialProps;
 
 #[component]
@@ -17,16 +19,16 @@ pub fn TenantPanel(props: &CredentialProps) -> Html {
     let main = t.tenant.as_ref().map(|tenant| {
         html! {
             <dl class="facts">
-                <div class="fact" data-field="tenant-id"><dt>{ "Tenant id" }</dt><dd><code data-testid="tenant-id">{ tenant.id.clone() }</code>
+                <div class="fact" data-field="tenant-id"><dt>{ "Tenant id" }</dt><dd><code data-testid="tenant-id">{ reveal(&tenant.id) }</code>
                     if tenant.unusual { <span class="note">{ "unusual shape: a tenant id is 4 characters, “_”, and an instance (prd, stg, dev, 001, s05)" }</span> }
                 </dd></div>
-                <div class="fact"><dt>{ "Realm" }</dt><dd><code>{ tenant.realm.clone() }</code></dd></div>
-                <div class="fact"><dt>{ "Instance" }</dt><dd><code>{ tenant.instance.clone() }</code>
+                <div class="fact"><dt>{ "Realm" }</dt><dd><code>{ reveal(&tenant.realm) }</code></dd></div>
+                <div class="fact"><dt>{ "Instance" }</dt><dd><code>{ reveal(&tenant.instance) }</code>
                     <span class="tag info" data-testid="instance-type">{ tenant.instance_type.label() }</span></dd></div>
-                <div class="fact" data-field="org-id"><dt>{ "Organization id" }</dt><dd><code data-testid="org-id">{ tenant.org_id.clone() }</code>
+                <div class="fact" data-field="org-id"><dt>{ "Organization id" }</dt><dd><code data-testid="org-id">{ reveal(&tenant.org_id) }</code>
                     <span class="note">{ "as used in Commerce API URLs" }</span></dd></div>
                 if let Some(env) = &t.slas_env {
-                    <div class="fact"><dt>{ "SLAS environment" }</dt><dd><code>{ env.clone() }</code></dd></div>
+                    <div class="fact"><dt>{ "SLAS environment" }</dt><dd><code>{ reveal(env) }</code></dd></div>
                 }
             </dl>
         }
@@ -34,7 +36,7 @@ pub fn TenantPanel(props: &CredentialProps) -> Html {
     let multi = (t.tenant.is_none() && !t.all.is_empty()).then(|| {
         html! {
             <p data-testid="tenants-all">{ "This token names several tenants: " }
-                { for t.all.iter().map(|id| html! { <code class="scope-chip">{ id.clone() }</code> }) }
+                { for t.all.iter().map(|id| html! { <code class="scope-chip">{ reveal(id) }</code> }) }
             </p>
         }
     });
@@ -56,9 +58,9 @@ pub fn TenantPanel(props: &CredentialProps) -> Html {
                         let differs = first.as_ref().is_some_and(|f| *f != p.tenant);
                         html! {
                             <tr data-place={p.place.clone()} class={classes!(differs.then_some("mismatch"))}>
-                                <th scope="row"><code>{ p.place.clone() }</code></th>
-                                <td class="mono wrap">{ p.raw.clone() }</td>
-                                <td><code>{ p.tenant.clone() }</code></td>
+                                <th scope="row"><code>{ reveal(&p.place) }</code></th>
+                                <td class="mono wrap">{ reveal(&p.raw) }</td>
+                                <td><code>{ reveal(&p.tenant) }</code></td>
                             </tr>
                         }
                     }) }

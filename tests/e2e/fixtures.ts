@@ -4,7 +4,10 @@
 // Use `gotoApp` to open the page: it marks the moment the app has mounted.
 import { test as base, expect, type Page, type ConsoleMessage, type Request } from '@playwright/test';
 
-type Recorded = { url: string; at: 'before-mount' | 'after-mount' };
+/** A request the page made; `failure` is set when it never completed (e.g. blocked by the CSP). */
+export type Recorded = { url: string; at: 'before-mount' | 'after-mount'; failure?: string };
+/** Chromium's failure text (blockedReason) for a request the Content-Security-Policy stopped before it left the page. */
+export const BLOCKED_BY_CSP = 'csp';
 export type CspViolation = { directive: string; blockedURI: string; sample: string };
 
 const mounted = new WeakMap<Page, boolean>();
@@ -39,14 +42,26 @@ export const test = base.extend<{
   allowCspViolations: [false, { option: true }],
 
   requests: [
-    async ({ page }, use, testInfo) => {
+    async ({ page, allowCspViolations }, use, testInfo) => {
       const requests: Recorded[] = [];
-      const record = (url: string) =>
-        requests.push({ url, at: mounted.get(page) ? 'after-mount' : 'before-mount' });
-      page.on('request', (r: Request) => record(r.url()));
-      page.on('websocket', (ws) => record(`websocket ${ws.url()}`));
+      const byRequest = new Map<Request, Recorded>();
+      page.on('request', (r: Request) => {
+        const entry: Recorded = { url: r.url(), at: mounted.get(page) ? 'after-mount' : 'before-mount' };
+        byRequest.set(r, entry);
+        requests.push(entry);
+      });
+      page.on('requestfailed', (r: Request) => {
+        const entry = byRequest.get(r);
+        if (entry) entry.failure = r.failure()?.errorText ?? 'failed';
+      });
+      page.on('websocket', (ws) =>
+        requests.push({ url: `websocket ${ws.url()}`, at: mounted.get(page) ? 'after-mount' : 'before-mount' }),
+      );
       await use(requests);
-      const late = requests.filter((r) => r.at === 'after-mount' && !r.url.startsWith('data:'));
+      // Tests that provoke the CSP on purpose may have attempts the CSP stopped; nothing else.
+      const late = requests.filter(
+        (r) => r.at === 'after-mount' && !r.url.startsWith('data:') && !(allowCspViolations && r.failure === BLOCKED_BY_CSP),
+      );
       // Checked unless the test already failed for another reason.
       if (testInfo.status === 'passed') {
         expect(late.map((r) => r.url), 'requests made after the app mounted').toEqual([]);

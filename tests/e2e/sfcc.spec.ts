@@ -1,43 +1,15 @@
 // SFCC intelligence as a support engineer meets it: what kind of token, whose tenant and site,
 // and whether it can make the call that fails — plus the checklist that survives a reload while
 // the token does not, and a shareable checklist link that holds no token.
-import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, gotoApp, reloadApp } from './fixtures';
-
-const FIXTURES = join(__dirname, '..', 'fixtures');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').trim();
-const index = JSON.parse(readFileSync(join(FIXTURES, 'INDEX.json'), 'utf8'));
-const NOW = index.reference_now as number;
+import { fixture, NOW, slasToken } from './tokens';
 
 const input = '[data-testid=token-input]';
 const requestInput = '[data-testid=request-input]';
 const checklistInput = '[data-testid=checklist-input]';
 const SCAPI = 'https://kv7kzm78.api.commercecloud.salesforce.com';
-
-const b64url = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
-
-/** A SLAS guest token for abcd_001 / RefArch with exactly these scopes (signature not real). */
-function slasToken(scp: string): string {
-  const header = { kid: '5c0b2f7e-3d1a-4e8b-9f62-1a7c4d9e0b35', typ: 'jwt', clv: 'J2.3.4', alg: 'ES256', jku: 'slas/prod/abcd_001', ver: '1.0' };
-  const payload = {
-    aut: 'GUID',
-    scp,
-    sub: 'cc-slas::abcd_001::scid:3ceaaf30-8142-48ea-91d9-3080f9b439fc::usid:6fced11d-2bd8-41e6-847a-8387cdde8d51',
-    ctx: 'slas',
-    iss: 'slas/prod/abcd_001',
-    ist: 1,
-    dnt: '0',
-    aud: 'commercecloud/prod/abcd_001',
-    nbf: NOW - 90,
-    sty: 'User',
-    isb: 'uido:slas::upn:Guest::uidn:Guest User::gcid:acTFoOxtzHq8STZHE6svi34zWH::chid:RefArch',
-    exp: NOW + 1740,
-    iat: NOW - 60,
-    jti: 'C2C-4856123458012345678901234567890',
-  };
-  return `${b64url(header)}.${b64url(payload)}.c2lnbmF0dXJlLW5vdC1yZWFs`;
-}
 
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date((NOW + 60) * 1000));

@@ -51,24 +51,6 @@ test('the Content-Security-Policy is strict, and tightened to connect-src none o
   expect(added).toBe("connect-src 'none'");
 });
 
-test.describe(() => {
-  test.use({ allowCspViolations: true });
-  test('a request from the page after mounting is blocked by the CSP', async ({ page, requests, cspViolations }) => {
-    await gotoApp(page);
-    const outcome = await page.evaluate(async () => {
-      try {
-        await fetch('./index.html');
-        return 'sent';
-      } catch (e) {
-        return 'blocked';
-      }
-    });
-    expect(outcome).toBe('blocked');
-    expect(requests.filter((r) => r.at === 'after-mount')).toEqual([]);
-    await expect.poll(() => cspViolations.map((v) => v.directive)).toContain('connect-src');
-  });
-});
-
 test('the request recorder fails a test whose page loads anything after mounting', async ({ page }) => {
   test.fail(true, 'the shared fixture must catch this late image request');
   await gotoApp(page);

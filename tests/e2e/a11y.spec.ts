@@ -1,0 +1,116 @@
+// Accessible: axe-core finds no violations in each state a user meets, and everything that can
+// be used can be reached with the keyboard alone, with a visible focus.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, gotoApp } from './fixtures';
+import { fixture, NOW, slasToken } from './tokens';
+
+const input = '[data-testid=token-input]';
+const SCAPI = 'https://kv7kzm78.api.commercecloud.salesforce.com';
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(new Date((NOW + 60) * 1000));
+});
+
+/** The page in each state worth checking, reached the way a user gets there. */
+const STATES: Record<string, (page: Page) => Promise<void>> = {
+  'the empty page': async (page) => {
+    await expect(page.getByTestId('empty')).toBeVisible();
+  },
+  'a decoded SLAS token': async (page) => {
+    await page.fill(input, fixture('slas-access-registered.jwt'));
+    await expect(page.getByTestId('identity')).toBeVisible();
+  },
+  'a decoded Account Manager token': async (page) => {
+    await page.fill(input, fixture('am-user-multi-tenant.jwt'));
+    await expect(page.getByTestId('result')).toHaveAttribute('data-sfcc-kind', /am/);
+  },
+  'an error': async (page) => {
+    await page.fill(input, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIi*.c2ln');
+    await expect(page.locator('[data-finding=decode-error]')).toBeVisible();
+  },
+  'the checklist and the request check': async (page) => {
+    await page.fill(input, slasToken('sfcc.shopper-baskets-orders sfcc.shopper-products'));
+    await page.fill('[data-testid=request-input]', `PATCH ${SCAPI}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch`);
+    await page.fill('[data-testid=checklist-input]', 'sfcc.shopper-products sfcc.shopper-myaccount.rw|sfcc.shopper-myaccount');
+    await expect(page.getByTestId('verdict')).toBeVisible();
+    await expect(page.locator('[data-testid=checklist-rows] li')).toHaveCount(3);
+    // Open every closed disclosure (the documented error bodies).
+    for (const details of await page.locator('main details:not([open])').all()) await details.locator('summary').first().click();
+  },
+};
+
+for (const [state, reach] of Object.entries(STATES)) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no violations: ${state} (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await gotoApp(page);
+      await reach(page);
+      const results = await new AxeBuilder({ page }).include('body').analyze();
+      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(summary).toEqual([]);
+      expect(results.passes.length).toBeGreaterThan(10); // axe really ran
+    });
+  }
+}
+
+test('every control is reachable with Tab, in order, with a visible focus', async ({ page }) => {
+  await gotoApp(page);
+  await STATES['the checklist and the request check'](page);
+  await page.fill(input, slasToken('sfcc.shopper-baskets-orders sfcc.shopper-products'));
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  // Everything a mouse user can operate.
+  const controls = await page.evaluate(() => {
+    const all = Array.from(document.querySelectorAll<HTMLElement>('main button, main a[href], main summary, main textarea, main input, main select, main [tabindex="0"]'));
+    const usable = all.filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled);
+    usable.forEach((el) => el.setAttribute('data-e2e-control', ''));
+    return usable.length;
+  });
+  expect(controls).toBeGreaterThan(10);
+  await page.locator('body').focus();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached: { key: string; outline: boolean }[] = [];
+  for (let i = 0; i < controls * 2; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      if (el.hasAttribute('data-e2e-reached')) return { key: 'wrapped', outline: true };
+      el.setAttribute('data-e2e-reached', '');
+      const style = getComputedStyle(el);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const ring = style.boxShadow !== 'none';
+      const path = [];
+      for (let e: HTMLElement | null = el; e && e !== document.body; e = e.parentElement) {
+        path.unshift(`${e.tagName}${e.dataset.testid ? `[${e.dataset.testid}]` : ''}:${Array.from(e.parentElement?.children ?? []).indexOf(e)}`);
+      }
+      return { key: path.join('>'), outline: outline || ring };
+    });
+    if (!info) continue;
+    if (info.key === 'wrapped') break;
+    reached.push(info);
+  }
+  const missed = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('[data-e2e-control]:not([data-e2e-reached])')).map((el) => el.outerHTML.slice(0, 120)),
+  );
+  expect(missed, 'controls Tab never reaches').toEqual([]);
+  expect(reached.length, 'controls reached by Tab').toBe(controls);
+  expect(reached.filter((r) => !r.outline).map((r) => r.key), 'focused without a visible focus ring').toEqual([]);
+});
+
+test('disclosures, tabs and the preset list work from the keyboard', async ({ page }) => {
+  await gotoApp(page);
+  await page.fill(input, JSON.stringify({ access_token: fixture('slas-access-registered.jwt'), id_token: fixture('slas-id-token.jwt') }));
+  const tabs = page.getByTestId('credential-tab');
+  await tabs.nth(1).focus();
+  await page.keyboard.press('Enter');
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('preset').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-testid=checklist-rows] li').first()).toBeVisible();
+  const details = page.locator('main details').first();
+  await details.locator('summary').focus();
+  const open = await details.evaluate((d: HTMLDetailsElement) => d.open);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(!open);
+});
