@@ -184,12 +184,12 @@ fn collect_json(value: &Value, depth: usize, found: &mut Vec<(String, String)>) 
     }
 }
 
-/// Byte offsets of every case-insensitive occurrence of `needle` (ASCII) in `text`.
-fn find_all_ci<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let hay = text.as_bytes();
-    let needle = needle.as_bytes();
-    (0..hay.len().saturating_sub(needle.len() - 1))
-        .filter(move |&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+/// Byte offsets of every case-insensitive occurrence of `needle` (ASCII) in `text`. Lower-casing
+/// ASCII keeps every byte offset, so the fast substring search of `str` can do the work.
+fn find_all_ci(text: &str, needle: &str) -> Vec<usize> {
+    let hay = text.to_ascii_lowercase();
+    let needle = needle.to_ascii_lowercase();
+    hay.match_indices(&needle).map(|(i, _)| i).collect()
 }
 
 /// True when `text[..at]` ends at a word boundary (not a letter, digit, `_` or `-`).
@@ -204,7 +204,7 @@ fn boundary_before(text: &str, at: usize) -> bool {
 /// copied from devtools. Also the SLAS client-auth and callback headers.
 fn from_headers(text: &str, out: &mut Extraction) {
     for &(name, bare_scheme) in CREDENTIAL_HEADERS {
-        for at in find_all_ci(text, name).collect::<Vec<_>>() {
+        for at in find_all_ci(text, name) {
             if !boundary_before(text, at) {
                 continue;
             }
@@ -345,7 +345,7 @@ fn from_curl_user(text: &str, out: &mut Extraction) {
         return;
     }
     for flag in [" -u", " --user"] {
-        for at in find_all_ci(text, flag).collect::<Vec<_>>() {
+        for at in find_all_ci(text, flag) {
             let rest = text[at + flag.len()..].trim_start_matches(['=', ' ']);
             let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"');
             let rest = quote.map_or(rest, |q| &rest[q.len_utf8()..]);
@@ -469,7 +469,7 @@ pub fn cookie_meaning(name: &str) -> Option<&'static str> {
 /// `access_token=…`, `#id_token=…`, `"refresh_token": "…"` in a URL, form body or log line.
 fn from_params(text: &str, out: &mut Extraction) {
     for key in PARAM_KEYS {
-        for at in find_all_ci(text, key).collect::<Vec<_>>() {
+        for at in find_all_ci(text, key) {
             if !boundary_before(text, at) {
                 continue;
             }

@@ -300,11 +300,13 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
             ));
         }
     }
+    // Sorted once, so a token with thousands of scopes stays fast (no n² search).
+    let mut names: Vec<&str> = scopes.iter().map(|s| s.name.as_str()).collect();
+    names.sort_unstable();
+    let granted = |name: &str| names.binary_search(&name).is_ok();
     let redundant: Vec<&str> = scopes
         .iter()
-        .filter(|s| {
-            s.access == Access::Read && scopes.iter().any(|o| o.name == format!("{}.rw", s.name))
-        })
+        .filter(|s| s.access == Access::Read && granted(&format!("{}.rw", s.name)))
         .map(|s| s.name.as_str())
         .collect();
     if !redundant.is_empty() {

@@ -43,8 +43,29 @@ pub fn forbid_connections() {
     let _ = head.append_child(&meta);
 }
 
-/// An instant in the viewer's own time zone, e.g. "22/11/2026, 23:30:00 CET".
+/// An instant in the viewer's own time zone, e.g. "22/11/2026, 23:30:00 CET". Formatting a date
+/// with options costs the browser milliseconds (a new Intl formatter each time), and the page
+/// shows the same few instants on every render: the last few are remembered.
 pub fn local_time(secs: i64) -> String {
+    thread_local! {
+        static RECENT: std::cell::RefCell<Vec<(i64, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(hit) =
+        RECENT.with_borrow(|r| r.iter().find(|(s, _)| *s == secs).map(|(_, t)| t.clone()))
+    {
+        return hit;
+    }
+    let text = format_local_time(secs);
+    RECENT.with_borrow_mut(|r| {
+        if r.len() >= 16 {
+            r.remove(0);
+        }
+        r.push((secs, text.clone()));
+    });
+    text
+}
+
+fn format_local_time(secs: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"timeZoneName".into(), &"short".into());

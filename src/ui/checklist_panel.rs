@@ -27,6 +27,9 @@ pub struct ChecklistProps {
     pub on_add: Callback<Expectations>,
 }
 
+/// Extra granted scopes listed by name; beyond this, counted.
+const EXTRA_SHOWN: usize = 60;
+
 #[component]
 pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
     let presets = use_memo((), |_| checklist::presets());
@@ -84,7 +87,8 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
         .filter(|r| !r.extra.is_empty() && !all.is_empty())
         .map(|r| html! {
             <p class="extra" data-testid="extra-scopes">{ "Also granted: " }
-                { for r.extra.iter().map(|s| html! { <code class="scope-chip">{ visible(s) }</code> }) }
+                { for r.extra.iter().take(EXTRA_SHOWN).map(|s| html! { <code class="scope-chip">{ visible(s) }</code> }) }
+                if r.extra.len() > EXTRA_SHOWN { <span class="muted">{ format!(" and {} more", r.extra.len() - EXTRA_SHOWN) }</span> }
             </p>
         });
     let mut groups: Vec<&'static str> = Vec::new();

@@ -29,7 +29,7 @@ fn row(r: &ClaimRow) -> Html {
             </th>
             <td>
                 <div class="value-line">
-                    <code class="claim-value">{ r.display.clone() }</code>
+                    <code class="claim-value">{ shown_value(&r.display) }</code>
                     <CopyButton text={AttrValue::from(r.copy_text())} what={format!("Copy {}", r.name)} />
                 </div>
                 { time.unwrap_or_default() }
@@ -41,6 +41,19 @@ fn row(r: &ClaimRow) -> Html {
                 }
             </td>
         </tr>
+    }
+}
+
+/// Characters of a claim value shown in the table; the rest is counted (copy and the JSON view
+/// have it whole). Laying out a 48 KB value in a small box costs a visible pause.
+const VALUE_SHOWN: usize = 4096;
+
+fn shown_value(display: &str) -> Html {
+    match display.char_indices().nth(VALUE_SHOWN) {
+        None => html! { display.to_string() },
+        Some((cut, _)) => html! {
+            <>{ &display[..cut] }<span class="muted cut">{ format!(" … {} more characters: copy the value or see the JSON", display[cut..].chars().count()) }</span></>
+        },
     }
 }
 

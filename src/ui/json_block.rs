@@ -11,10 +11,14 @@ pub struct JsonBlockProps {
     pub testid: AttrValue,
 }
 
+/// JSON longer than this starts folded (a 64 KB token's payload would cost a long layout).
+const OPEN_UP_TO: usize = 16 * 1024;
+
 #[component]
 pub fn JsonBlock(props: &JsonBlockProps) -> Html {
     html! {
-        <details class="json-block" open=true>
+        // Open unless huge: the browser skips laying out a closed disclosure.
+        <details class="json-block" open={props.json.len() <= OPEN_UP_TO}>
             <summary>{ props.title.clone() }</summary>
             <div class="json-wrap">
                 <CopyButton text={props.json.clone()} what={format!("Copy {}", props.title)} />

@@ -5,14 +5,30 @@ use yew::prelude::*;
 use super::CredentialProps;
 use crate::inspect::scopes::{visible, Access};
 
+/// Scope rows shown before "Show all".
+const SHOWN_ROWS: usize = 100;
+
 #[component]
 pub fn ScopesPanel(props: &CredentialProps) -> Html {
     let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
         return Html::default();
     };
+    let all = use_state(|| false);
     if sfcc.scopes.is_empty() {
         return Html::default();
     }
+    // A token with thousands of scopes would take the page seconds to lay out: the first rows,
+    // and a button for the rest (findings above cover every scope either way).
+    let shown = if *all {
+        sfcc.scopes.len()
+    } else {
+        sfcc.scopes.len().min(SHOWN_ROWS)
+    };
+    let more = sfcc.scopes.len() - shown;
+    let show_all = {
+        let all = all.clone();
+        Callback::from(move |_| all.set(true))
+    };
     html! {
         <section class="card scopes" data-testid="scopes">
             <h3>{ format!("Granted scopes ({})", sfcc.scopes.len()) }</h3>
@@ -20,7 +36,7 @@ pub fn ScopesPanel(props: &CredentialProps) -> Html {
                 <caption class="sr-only">{ "Granted scopes" }</caption>
                 <thead><tr><th scope="col">{ "Scope" }</th><th scope="col">{ "Class" }</th><th scope="col">{ "Grants" }</th></tr></thead>
                 <tbody>
-                    { for sfcc.scopes.iter().map(|s| {
+                    { for sfcc.scopes.iter().take(shown).map(|s| {
                         let access = match s.access {
                             Access::Read => Some("read"),
                             Access::ReadWrite => Some("read-write"),
@@ -42,6 +58,11 @@ pub fn ScopesPanel(props: &CredentialProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if more > 0 {
+                <button type="button" class="button more" data-testid="show-all-scopes" onclick={show_all}>
+                    { format!("Show the other {more} scopes") }
+                </button>
+            }
         </section>
     }
 }

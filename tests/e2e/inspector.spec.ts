@@ -173,3 +173,15 @@ test('screenshot for the README', async ({ page }) => {
     copyFileSync(out, join(__dirname, '..', '..', 'docs', 'screenshot.png'));
   }
 });
+
+test('a 64 KB token with 1,860 scopes shows the first 100 rows, the rest on request, and folds its big JSON', async ({ page }) => {
+  await gotoApp(page);
+  await page.fill(input, fixture('slas-access-large-64k.jwt'));
+  await expect(page.getByTestId('scopes').locator('h3')).toHaveText('Granted scopes (1860)');
+  await expect(page.locator('[data-testid=scopes] tbody tr')).toHaveCount(100);
+  await expect(page.locator('tr[data-claim=scp] .claim-value')).toContainText('more characters: copy the value or see the JSON');
+  await expect(page.locator('details.json-block').filter({ has: page.getByTestId('payload-json') })).not.toHaveAttribute('open', '');
+  await page.getByTestId('show-all-scopes').click();
+  await expect(page.locator('[data-testid=scopes] tbody tr')).toHaveCount(1860);
+  await expect(page.getByTestId('show-all-scopes')).toHaveCount(0);
+});

@@ -1,0 +1,102 @@
+//! Native throughput of the analysis core on the fixture set (a plain loop with `std::time`, no
+//! harness): `cargo bench --bench analyze`. Prints figures; asserts nothing about speed.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use sfcc_token_inspector::inspect::analyze;
+use sfcc_token_inspector::inspect::exercise::everything;
+
+const NOW: i64 = 1_795_342_200;
+const REQUEST: &str = "PATCH https://kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch";
+const EXPECTED: &str =
+    "sfcc.shopper-baskets-orders.rw sfcc.shopper-products|sfcc.shopper-products.rw";
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("tests/fixtures")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path.file_name()?.to_str()?.to_string();
+            let keep = name.ends_with(".jwt") || name.ends_with(".txt");
+            keep.then(|| Some((name, std::fs::read_to_string(&path).ok()?)))?
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Runs `f` over and over for at least `budget`, in batches, and returns the median time of one
+/// call over the batches.
+fn median_per_call(budget: Duration, mut f: impl FnMut()) -> Duration {
+    let mut batch = 1u32;
+    loop {
+        let t = Instant::now();
+        for _ in 0..batch {
+            f();
+        }
+        if t.elapsed() > Duration::from_millis(20) {
+            break;
+        }
+        batch *= 2;
+    }
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < budget || samples.len() < 7 {
+        let t = Instant::now();
+        for _ in 0..batch {
+            f();
+        }
+        samples.push(t.elapsed() / batch);
+    }
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let all = fixtures();
+    let bytes: usize = all.iter().map(|(_, t)| t.len()).sum();
+    println!(
+        "native analyze throughput ({} fixtures, {} bytes in all)",
+        all.len(),
+        bytes
+    );
+
+    let per_set = median_per_call(Duration::from_secs(2), || {
+        for (_, text) in &all {
+            black_box(analyze(black_box(text)));
+        }
+    });
+    let secs = per_set.as_secs_f64();
+    println!(
+        "  analyze, whole set:        {:>9.1} µs per set  {:>8.0} tokens/s  {:>6.1} MB/s",
+        secs * 1e6,
+        all.len() as f64 / secs,
+        bytes as f64 / secs / 1e6
+    );
+    let per_set = median_per_call(Duration::from_secs(2), || {
+        for (_, text) in &all {
+            black_box(everything(black_box(text), EXPECTED, REQUEST, NOW));
+        }
+    });
+    let secs = per_set.as_secs_f64();
+    println!(
+        "  everything the page shows: {:>9.1} µs per set  {:>8.0} tokens/s  {:>6.1} MB/s",
+        secs * 1e6,
+        all.len() as f64 / secs,
+        bytes as f64 / secs / 1e6
+    );
+    for name in ["slas-access-registered.jwt", "slas-access-large-64k.jwt"] {
+        let (_, text) = all.iter().find(|(n, _)| n == name).expect(name);
+        let one = median_per_call(Duration::from_millis(800), || {
+            black_box(everything(black_box(text), EXPECTED, REQUEST, NOW));
+        });
+        println!(
+            "  one {:<27} {:>6} bytes: {:>9.1} µs",
+            name,
+            text.len(),
+            one.as_secs_f64() * 1e6
+        );
+    }
+}
