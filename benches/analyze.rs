@@ -63,30 +63,24 @@ fn main() {
         bytes
     );
 
-    let per_set = median_per_call(Duration::from_secs(2), || {
-        for (_, text) in &all {
-            black_box(analyze(black_box(text)));
-        }
+    let whole_set = |label: &str, run: &dyn Fn(&str)| {
+        let secs = median_per_call(Duration::from_secs(2), || {
+            all.iter().for_each(|(_, t)| run(t))
+        })
+        .as_secs_f64();
+        println!(
+            "  {label:<26} {:>9.1} µs per set  {:>8.0} tokens/s  {:>6.1} MB/s",
+            secs * 1e6,
+            all.len() as f64 / secs,
+            bytes as f64 / secs / 1e6
+        );
+    };
+    whole_set("analyze, whole set:", &|t| {
+        black_box(analyze(black_box(t)));
     });
-    let secs = per_set.as_secs_f64();
-    println!(
-        "  analyze, whole set:        {:>9.1} µs per set  {:>8.0} tokens/s  {:>6.1} MB/s",
-        secs * 1e6,
-        all.len() as f64 / secs,
-        bytes as f64 / secs / 1e6
-    );
-    let per_set = median_per_call(Duration::from_secs(2), || {
-        for (_, text) in &all {
-            black_box(everything(black_box(text), EXPECTED, REQUEST, NOW));
-        }
+    whole_set("everything the page shows:", &|t| {
+        black_box(everything(black_box(t), EXPECTED, REQUEST, NOW));
     });
-    let secs = per_set.as_secs_f64();
-    println!(
-        "  everything the page shows: {:>9.1} µs per set  {:>8.0} tokens/s  {:>6.1} MB/s",
-        secs * 1e6,
-        all.len() as f64 / secs,
-        bytes as f64 / secs / 1e6
-    );
     for name in ["slas-access-registered.jwt", "slas-access-large-64k.jwt"] {
         let (_, text) = all.iter().find(|(n, _)| n == name).expect(name);
         let one = median_per_call(Duration::from_millis(800), || {
