@@ -231,3 +231,66 @@ async fn the_last_resort_message_replaces_a_dead_app_with_a_readable_one() {
     assert!(find(&app, "[data-testid=result]").is_none());
     assert!(!app.inner_html().contains("eyJ"));
 }
+
+/// Sets the text of the text box with this test id, as a paste does.
+async fn type_in(root: &Element, testid: &str, value: &str) {
+    let area: HtmlTextAreaElement = find(root, &format!("[data-testid={testid}]"))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value(value);
+    area.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_real_views_render_every_odd_input_without_dying() {
+    let root = mount().await;
+    let h = b64(r#"{"alg":"RS256","typ":"JWT"}"#);
+    let p = b64(r#"{"sub":"x","exp":1900000000,"scp":"sfcc.shopper-products sfcc.x\u200b"}"#);
+    let odd: Vec<String> = vec![
+        String::new(),
+        ".".into(),
+        "..".into(),
+        ".....".repeat(40),
+        format!("{h}.{p}.c2ln~"),
+        format!("{h}.{p}"),
+        format!("{h}.{p}.c2ln.c2ln.c2ln.c2ln"),
+        format!("{h}.{}.c2ln", b64("[1,2]")),
+        format!("{h}.{}.c2ln", b64(r#"{"exp":"soon","nbf":-1,"iat":1e300}"#)),
+        format!("{h}.{}.c2ln", b64(r#"{"exp":1,"exp":2,"sub":"a\ud800b"}"#)),
+        format!(
+            "{h}.{}.c2ln",
+            b64(&format!(
+                "{{\"a\":{}1{}}}",
+                "[".repeat(300),
+                "]".repeat(300)
+            ))
+        ),
+        format!("\u{feff}Bearer {h}.{p}.c2ln\u{202e}"),
+        format!("{}.e30.c2ln", b64(r#"{"alg":"none"}"#)),
+        format!("{}.a.b!c.d.e", b64(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#)),
+        "Authorization: Bearer".into(),
+        "Bearer undefined".into(),
+        "Basic !!!".into(),
+        r#"{"access_token": 42, "error": "invalid_client"}"#.into(),
+        "Cookie: cc-at=;cc-at_2=x.y; dwsid=".into(),
+        "curl -u : https://x".into(),
+        "\0\u{1}\u{7f}".into(),
+        "<img src=x onerror=alert(1)>".into(),
+        "é".repeat(5000),
+        "A".repeat(300_000),
+    ];
+    for text in &odd {
+        type_in(&root, "token-input", text).await;
+        type_in(&root, "request-input", &format!("PATCH {text}")).await;
+        type_in(&root, "checklist-input", text).await;
+        assert!(
+            find(&root, "[data-testid=result], [data-testid=empty]").is_some(),
+            "nothing shown for {:?}",
+            text.chars().take(60).collect::<String>()
+        );
+        assert!(find(&root, "[data-testid=fatal]").is_none());
+    }
+}

@@ -10,10 +10,11 @@ const SHOWN_ROWS: usize = 100;
 
 #[component]
 pub fn ScopesPanel(props: &CredentialProps) -> Html {
+    // Hooks first, before any early return: Yew needs the same hooks on every render.
+    let all = use_state(|| false);
     let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
         return Html::default();
     };
-    let all = use_state(|| false);
     if sfcc.scopes.is_empty() {
         return Html::default();
     }
