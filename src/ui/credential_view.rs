@@ -24,6 +24,14 @@ pub struct CredentialViewProps {
     pub request: RequestRef,
 }
 
+/// A key that changes with the token text, so per-token view state starts afresh.
+fn token_key(text: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    format!("{:x}", h.finish())
+}
+
 #[component]
 pub fn CredentialView(view: &CredentialViewProps) -> Html {
     let props = CredentialProps {
@@ -98,7 +106,8 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
                 <IdentityPanel ..props.clone() />
                 <TenantPanel ..props.clone() />
             </div>
-            <ScopesPanel ..props.clone() />
+            // A new token starts with its scope list folded again.
+            <ScopesPanel key={token_key(&c.text)} ..props.clone() />
             if c.kind != Kind::Basic {
                 <Segments ..props.clone() />
             }

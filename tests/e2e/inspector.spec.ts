@@ -1,12 +1,10 @@
 // What a support engineer does: paste, read, click, copy — on the release build, served from a
 // sub-path. The shared fixture fails any test in which the page made a request after mounting.
-import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, gotoApp } from './fixtures';
+import { fixture, index, slasToken } from './tokens';
 
-const FIXTURES = join(__dirname, '..', 'fixtures');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').trim();
-const index = JSON.parse(readFileSync(join(FIXTURES, 'INDEX.json'), 'utf8'));
 // The fixtures were minted for this instant; pin the page's clock to it (+1 min).
 const REFERENCE_NOW = new Date((index.reference_now + 60) * 1000);
 
@@ -184,4 +182,9 @@ test('a 64 KB token with 1,860 scopes shows the first 100 rows, the rest on requ
   await page.getByTestId('show-all-scopes').click();
   await expect(page.locator('[data-testid=scopes] tbody tr')).toHaveCount(1860);
   await expect(page.getByTestId('show-all-scopes')).toHaveCount(0);
+  // The next token with many scopes starts folded again.
+  await page.fill(input, slasToken(Array.from({ length: 150 }, (_, i) => `c_scope${i}`).join(' ')));
+  await expect(page.getByTestId('scopes').locator('h3')).toHaveText('Granted scopes (150)');
+  await expect(page.locator('[data-testid=scopes] tbody tr')).toHaveCount(100);
+  await expect(page.getByTestId('show-all-scopes')).toHaveText('Show the other 50 scopes');
 });
