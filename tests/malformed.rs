@@ -76,6 +76,8 @@ fn catalogue() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "segment 2 (payload) nests arrays or objects more than 128 levels deep"),
         ("a number too large for JSON", with_payload(r#"{"exp":1e400}"#), "malformed",
             "segment 2 (payload) holds the number 1e400, too large for any JSON parser"),
+        ("a number too large, after non-ASCII text", with_payload(r#"{"name":"🛒 cart","exp":1e400}"#), "malformed",
+            "segment 2 (payload) holds the number 1e400, too large for any JSON parser"),
         ("exp beyond year 9999", with_payload(r#"{"exp":99999999999999999999999}"#), "generic-jwt",
             "“exp” is too far from today to be a date"),
         ("exp at the i64 minimum", with_payload(r#"{"exp":-9223372036854775808}"#), "generic-jwt",

@@ -436,14 +436,17 @@ fn number_before(text: &str, line: usize, column: usize) -> String {
     let Some(line) = text.lines().nth(line.saturating_sub(1)) else {
         return String::new();
     };
-    let end = line
-        .char_indices()
-        .nth(column)
-        .map_or(line.len(), |(i, _)| i);
+    // serde_json counts columns in bytes; step back to a character boundary.
+    let mut end = column.min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
     let head = &line[..end];
     let start = head
-        .rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     preview(&head[start..], 24)
 }
 
