@@ -186,12 +186,12 @@ pub fn App() -> Html {
                 <h1>{ "SFCC Token Inspector" }</h1>
                 <p class="tagline">{ "Decoded in your browser. Nothing you paste leaves this page; only the expected-scope checklist is remembered." }</p>
             </header>
-            <TokenInput value={AttrValue::from(state.input.to_string())} on_input={dispatch(Action::Input)} {on_clear}
+            <TokenInput value={AttrValue::from(state.input.clone())} on_input={dispatch(Action::Input)} {on_clear}
                 stripped={Rc::new(report.0.stripped.clone())} />
             <div class="context">
-                <RequestInput value={AttrValue::from(state.request.to_string())} on_input={dispatch(Action::Request)}
+                <RequestInput value={AttrValue::from(state.request.clone())} on_input={dispatch(Action::Request)}
                     check={checked.clone()} />
-                <ChecklistPanel text={AttrValue::from(state.checklist.to_string())} expectations={expectations.clone()}
+                <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={expectations.clone()}
                     {granted} {from_request} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>
             { tabs.unwrap_or_default() }
