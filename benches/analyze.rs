@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use sfcc_token_inspector::inspect::analyze;
 use sfcc_token_inspector::inspect::exercise::everything;
+use sfcc_token_inspector::inspect::request;
 
 const NOW: i64 = 1_795_342_200;
 const REQUEST: &str = "PATCH https://kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch";
@@ -89,6 +90,25 @@ fn main() {
         println!(
             "  one {:<27} {:>6} bytes: {:>9.1} µs",
             name,
+            text.len(),
+            one.as_secs_f64() * 1e6
+        );
+    }
+    // The request check runs on every keystroke in the request field; a runaway paste must
+    // cost about as much as its length, not its length times the number of operations.
+    let runaway = format!(
+        "GET https://kv7kzm78.api.commercecloud.salesforce.com{}",
+        "/ab".repeat(30_000)
+    );
+    for (label, text) in [
+        ("request check, basket URL", REQUEST),
+        ("request check, 90 KB URL", &runaway),
+    ] {
+        let one = median_per_call(Duration::from_millis(800), || {
+            black_box(request::check(black_box(text), None, NOW));
+        });
+        println!(
+            "  {label:<27} {:>6} bytes: {:>9.1} µs",
             text.len(),
             one.as_secs_f64() * 1e6
         );

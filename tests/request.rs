@@ -316,3 +316,20 @@ fn an_am_token_for_another_tenant_is_named_once_and_comes_before_scopes() {
         "sfcc.products.rw is not granted; add it to the client's scopes."
     );
 }
+
+#[test]
+fn a_runaway_url_is_cut_short_in_the_verdict() {
+    // 30,000 path segments: the match must stay linear in the path (it runs on every keystroke)
+    // and the sentence must stay readable.
+    let path = format!("/checkout/shopper-baskets/v2{}", "/ab".repeat(30_000));
+    let c = check(&format!("GET {HOST}{path}"), None);
+    assert_eq!(
+        c.verdict,
+        format!(
+            "No Commerce API operation matches GET {}… ({} characters).",
+            &path[..100],
+            path.len()
+        )
+    );
+    assert!(!c.ok);
+}

@@ -215,36 +215,58 @@ fn split_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Matches `path` against an operation's full template; returns the filled-in parameters and
-/// the number of literal segments (more literals = more specific).
-fn match_template(template: &str, path: &str) -> Option<(Vec<(String, String)>, usize)> {
-    let t: Vec<&str> = template.split('/').filter(|s| !s.is_empty()).collect();
-    let p: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if t.len() != p.len() {
-        return None;
-    }
+/// The non-empty segments of a path.
+fn segments(path: &str) -> Vec<&str> {
+    path.split('/').filter(|s| !s.is_empty()).collect()
+}
+
+/// The segments of an operation's full template (base path, then path), without allocating:
+/// this runs for every operation on every keystroke.
+fn template(e: &Endpoint) -> impl Iterator<Item = &'static str> + Clone {
+    e.base_path
+        .split('/')
+        .chain(e.path.split('/'))
+        .filter(|s| !s.is_empty())
+}
+
+/// Matches the path's segments against an operation's full template; returns the filled-in
+/// parameters and the number of literal segments (more literals = more specific). Stops at the
+/// first literal that differs, which for most operations is the first or second segment.
+fn match_template(e: &Endpoint, path: &[&str]) -> Option<(Vec<(String, String)>, usize)> {
     let mut params = Vec::new();
     let mut literals = 0;
-    for (ts, ps) in t.iter().zip(&p) {
-        if let Some(name) = ts.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            params.push((name.to_string(), percent_decode(ps)));
-        } else if ts == ps {
-            literals += 1;
-        } else {
-            return None;
+    let mut template = template(e);
+    let mut path = path.iter();
+    loop {
+        match (template.next(), path.next()) {
+            (None, None) => break,
+            (Some(ts), Some(ps)) => {
+                if let Some(name) = ts.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    params.push((name, *ps));
+                } else if ts == *ps {
+                    literals += 1;
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
         }
     }
+    let params = params
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), percent_decode(value)))
+        .collect();
     Some((params, literals))
 }
 
 /// Finds the operation for a parsed request.
 pub fn find(request: &ParsedRequest) -> Matched {
     let method = request.method.as_deref().unwrap_or("GET");
+    let path = segments(&request.path);
     let mut best: Option<(usize, OperationMatch)> = None;
     let mut same_path: Vec<&'static Endpoint> = Vec::new();
     for e in ENDPOINTS {
-        let template = format!("{}{}", e.base_path, e.path);
-        let Some((params, literals)) = match_template(&template, &request.path) else {
+        let Some((params, literals)) = match_template(e, &path) else {
             continue;
         };
         if !e.method.eq_ignore_ascii_case(method) {
@@ -269,28 +291,30 @@ pub fn find(request: &ParsedRequest) -> Matched {
         return Matched::Nothing { nearest: same_path };
     }
     Matched::Nothing {
-        nearest: nearest(&request.path, method),
+        nearest: nearest(&path, method),
     }
 }
 
-/// The operations whose template shares the most with `path`, best first (at most 3).
-fn nearest(path: &str, method: &str) -> Vec<&'static Endpoint> {
-    let p: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+/// The operations whose template shares the most with the path's segments, best first (at
+/// most 3). Linear in the path: a pasted URL can be any length.
+fn nearest(path: &[&str], method: &str) -> Vec<&'static Endpoint> {
+    let mut in_path = path.to_vec();
+    in_path.sort_unstable();
+    in_path.dedup();
     let mut scored: Vec<(i64, &'static Endpoint)> = ENDPOINTS
         .iter()
         .map(|e| {
-            let template = format!("{}{}", e.base_path, e.path);
-            let t: Vec<&str> = template.split('/').filter(|s| !s.is_empty()).collect();
-            let shared = t
-                .iter()
-                .zip(&p)
-                .take_while(|(a, b)| a == b || a.starts_with('{'))
-                .count() as i64;
-            let literal_hits = t
-                .iter()
-                .filter(|s| !s.starts_with('{') && p.contains(s))
-                .count() as i64;
-            let len_gap = (t.len() as i64 - p.len() as i64).abs();
+            // One walk of the template: its length, the leading segments it shares with the
+            // path (placeholders match anything) and its literals found anywhere in the path.
+            let (mut len, mut shared, mut literal_hits, mut sharing) = (0i64, 0i64, 0i64, true);
+            for (i, s) in template(e).enumerate() {
+                let placeholder = s.as_bytes().first() == Some(&b'{');
+                sharing &= path.get(i).is_some_and(|p| placeholder || *p == s);
+                shared += i64::from(sharing);
+                literal_hits += i64::from(!placeholder && in_path.binary_search(&s).is_ok());
+                len += 1;
+            }
+            let len_gap = (len - path.len() as i64).abs();
             let method_bonus = i64::from(e.method.eq_ignore_ascii_case(method));
             (
                 shared * 4 + literal_hits * 2 - len_gap * 2 + method_bonus,
@@ -363,12 +387,12 @@ pub fn check(
         let verdict = if nearest.is_empty() {
             format!(
                 "No Commerce API operation matches {method} {}.",
-                request.path
+                in_sentence(&request.path)
             )
         } else {
             format!(
                 "No Commerce API operation matches {method} {}; nearest: {nearest}.",
-                request.path
+                in_sentence(&request.path)
             )
         };
         return Some(Ok(RequestCheck {
@@ -444,6 +468,15 @@ pub fn check(
         findings,
         expected,
     }))
+}
+
+/// A pasted path as it reads in a sentence: past its first 100 characters it is cut, with its
+/// length, so a runaway paste cannot bury the verdict.
+fn in_sentence(path: &str) -> String {
+    match path.char_indices().nth(100) {
+        Some((at, _)) => format!("{}… ({} characters)", &path[..at], path.chars().count()),
+        None => path.to_string(),
+    }
 }
 
 /// "an Account Manager access token", "a SLAS shopper access token".
