@@ -71,7 +71,14 @@ fn operations(out: &mut String, endpoints: &Value) {
     out.push_str(
         "/// Every operation of endpoints.json.\npub static ENDPOINTS: &[Endpoint] = &[\n",
     );
+    let mut longest = 0;
     for e in endpoints.as_array().expect("endpoints is a list") {
+        let template = format!(
+            "{}{}",
+            e["base_path"].as_str().unwrap_or(""),
+            e["path"].as_str().unwrap_or("")
+        );
+        longest = longest.max(template.split('/').filter(|s| !s.is_empty()).count());
         let site = &e["site_param"];
         let site_param = match site["name"].as_str() {
             Some(name) => format!(
@@ -97,4 +104,10 @@ fn operations(out: &mut String, endpoints: &Value) {
         .unwrap();
     }
     out.push_str("];\n");
+    writeln!(
+        out,
+        "/// Segments in the longest operation template (base path and path).\n\
+         pub const LONGEST_TEMPLATE: usize = {longest};"
+    )
+    .unwrap();
 }
