@@ -93,6 +93,16 @@ pub fn text_input(on_text: &yew::Callback<String>) -> yew::Callback<yew::InputEv
 
 /// Mounts the app on `<body>`, with a last-resort panic message instead of a dead page.
 pub fn start() {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        start_in(body.into());
+    }
+}
+
+/// Mounts the app on `root` the way the page does ([`start`]): the panic message first.
+pub fn start_in(root: web_sys::Element) -> yew::AppHandle<App> {
     browser::install_panic_message();
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<App>::with_root(root).render()
 }

@@ -70,6 +70,8 @@ fn catalogue() -> Vec<(&'static str, String, &'static str, &'static str)> {
         ("only dots", "..".into(), "malformed", "segment 2 (payload) is empty"),
         ("a 10 MB paste", "A".repeat(10 << 20), "unrecognised",
             "analysed only the first 1024 KB: the paste is 10240 KB"),
+        ("a 10 MB paste cut inside a character", "€".repeat(3_500_000), "unrecognised",
+            "analysed only the first 1024 KB: the paste is 10253 KB"),
         ("a 10 MB paste of dots", ".".repeat(10 << 20), "malformed",
             "this has 1048577 dot-separated parts"),
         ("deeply nested JSON", with_payload(&format!("{{\"a\":{}1{}}}", "[".repeat(5000), "]".repeat(5000))), "malformed",

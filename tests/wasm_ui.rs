@@ -215,7 +215,7 @@ async fn the_last_resort_message_replaces_a_dead_app_with_a_readable_one() {
     let app = mount().await;
     type_into(&app, &format!("Bearer {}", token(600))).await;
     assert!(find(&app, "[data-testid=result]").is_some());
-    sfcc_token_inspector::ui::browser::show_fatal_message(&app);
+    sfcc_token_inspector::ui::browser::show_fatal_message();
     let alert = find(&app, "[role=alert]").expect("the message is an alert");
     let said = alert.text_content().unwrap_or_default();
     assert!(

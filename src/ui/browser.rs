@@ -127,22 +127,28 @@ fn copy_with_exec_command(win: &web_sys::Window, text: &str) -> Option<bool> {
 /// page. It replaces Yew's default hook, which would print the panic (possibly with token text)
 /// to the console.
 pub fn install_panic_message() {
-    yew::set_custom_panic_hook(Box::new(|_| {
-        if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            show_fatal_message(&body);
-        }
-    }));
+    yew::set_custom_panic_hook(Box::new(|_| show_fatal_message()));
 }
 
-/// Replaces everything in `container` (the page body) with the last-resort message: what
-/// happened, what to do, and that nothing was sent. Says nothing about the input.
-pub fn show_fatal_message(container: &web_sys::Element) {
-    container.set_inner_html(
-        "<main id=\"app\" class=\"app\"><section class=\"card fatal\" role=\"alert\" data-testid=\"fatal\">\
-         <h2>Something went wrong inside the inspector</h2>\
-         <p>This is a bug, not a problem with your token. Reload the page to start again. \
-         Nothing you pasted was sent anywhere.</p></section></main>",
-    );
+/// Replaces everything in the element the app is mounted on (the page body; the body as well
+/// if the app has not mounted yet) with the last-resort message: what happened, what to do,
+/// and that nothing was sent. Says nothing about the input, and the token goes with the app.
+pub fn show_fatal_message() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let container = document
+        .get_element_by_id("app")
+        .and_then(|app| app.parent_element())
+        .or_else(|| document.body().map(Into::into));
+    if let Some(container) = container {
+        container.set_inner_html(
+            "<main id=\"app\" class=\"app\"><section class=\"card fatal\" role=\"alert\" data-testid=\"fatal\">\
+             <h2>Something went wrong inside the inspector</h2>\
+             <p>This is a bug, not a problem with your token. Reload the page to start again. \
+             Nothing you pasted was sent anywhere.</p></section></main>",
+        );
+    }
 }
 
 /// localStorage key of the expected-scope checklist: the only thing this page ever stores.
