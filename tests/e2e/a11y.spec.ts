@@ -59,32 +59,47 @@ test('every control is reachable with Tab, in order, with a visible focus', asyn
   await STATES['the checklist and the request check'](page);
   await page.fill(input, slasToken('sfcc.shopper-baskets-orders sfcc.shopper-products'));
   await expect(page.getByTestId('verdict')).toBeVisible();
-  // Everything a mouse user can operate.
+  // Start from the top of the page (Chromium would start from the last focused control): a
+  // focused sentinel before everything, which also marks where the walk wraps round.
+  await page.evaluate(() => {
+    const start = document.createElement('button');
+    start.textContent = 'start';
+    start.setAttribute('data-e2e-reached', '');
+    document.body.prepend(start);
+    start.focus();
+  });
+  // Everything a mouse user can operate, numbered in document order, with how its focus
+  // indicators (outline, box-shadow) look while it is not focused.
   const controls = await page.evaluate(() => {
     const all = Array.from(document.querySelectorAll<HTMLElement>('main button, main a[href], main summary, main textarea, main input, main select, main [tabindex="0"]'));
     const usable = all.filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled);
-    usable.forEach((el) => el.setAttribute('data-e2e-control', ''));
+    usable.forEach((el, i) => {
+      const style = getComputedStyle(el);
+      el.setAttribute('data-e2e-control', String(i));
+      el.setAttribute('data-e2e-unfocused', `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} | ${style.boxShadow}`);
+    });
     return usable.length;
   });
   expect(controls).toBeGreaterThan(10);
-  await page.locator('body').focus();
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const reached: { key: string; outline: boolean }[] = [];
+  const reached: { key: string; outline: boolean; index: number }[] = [];
   for (let i = 0; i < controls * 2; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
-      if (el.hasAttribute('data-e2e-reached')) return { key: 'wrapped', outline: true };
+      if (el.hasAttribute('data-e2e-reached')) return { key: 'wrapped', outline: true, index: -1 };
       el.setAttribute('data-e2e-reached', '');
       const style = getComputedStyle(el);
-      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-      const ring = style.boxShadow !== 'none';
+      // Visible focus: an outline or a ring, and one the control does not have unfocused.
+      const now = `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} | ${style.boxShadow}`;
+      const changed = now !== el.getAttribute('data-e2e-unfocused');
+      const outline = changed && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const ring = changed && style.boxShadow !== 'none';
       const path = [];
       for (let e: HTMLElement | null = el; e && e !== document.body; e = e.parentElement) {
         path.unshift(`${e.tagName}${e.dataset.testid ? `[${e.dataset.testid}]` : ''}:${Array.from(e.parentElement?.children ?? []).indexOf(e)}`);
       }
-      return { key: path.join('>'), outline: outline || ring };
+      return { key: path.join('>'), outline: outline || ring, index: Number(el.getAttribute('data-e2e-control') ?? -1) };
     });
     if (!info) continue;
     if (info.key === 'wrapped') break;
@@ -96,6 +111,8 @@ test('every control is reachable with Tab, in order, with a visible focus', asyn
   expect(missed, 'controls Tab never reaches').toEqual([]);
   expect(reached.length, 'controls reached by Tab').toBe(controls);
   expect(reached.filter((r) => !r.outline).map((r) => r.key), 'focused without a visible focus ring').toEqual([]);
+  // In reading order: Tab visits the controls in the order they appear in the page.
+  expect(reached.map((r) => r.index), 'Tab order').toEqual(reached.map((_, i) => i));
 });
 
 test('disclosures, tabs and the preset list work from the keyboard', async ({ page }) => {

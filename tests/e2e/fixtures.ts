@@ -1,6 +1,6 @@
 // The shared E2E fixture. Every test records every request, websocket, console message, page error
-// and CSP violation, and FAILS if the page requested anything after the app mounted, or if the CSP
-// blocked anything (unless the test's describe block sets `test.use({ allowCspViolations: true })`).
+// and CSP violation, and FAILS if the page requested anything after the app mounted, if a page
+// error went uncaught, or if the CSP blocked anything (unless the test's describe block sets `test.use({ allowCspViolations: true })`).
 // Use `gotoApp` to open the page: it marks the moment the app has mounted.
 import { test as base, expect, type Page, type ConsoleMessage, type Request } from '@playwright/test';
 
@@ -80,10 +80,14 @@ export const test = base.extend<{
   ],
 
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page }, use, testInfo) => {
       const errors: Error[] = [];
       page.on('pageerror', (e) => errors.push(e));
       await use(errors);
+      // An uncaught error (a wasm trap, a failed script) fails the test that caused it.
+      if (testInfo.status === 'passed') {
+        expect(errors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
+      }
     },
     { auto: true },
   ],

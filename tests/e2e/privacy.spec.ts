@@ -9,6 +9,22 @@ const input = '[data-testid=token-input]';
 const CHECKLIST_KEY = 'sfcc-token-inspector.checklist';
 const SCAPI = 'https://kv7kzm78.api.commercecloud.salesforce.com';
 
+/** What a leak of decoded token content would show: the secret half of a Basic header, and
+ * the identifiers in a JWT payload (subject, session, customer, client, grant and audit ids). */
+function decodedNeedles(secret: string): string[] {
+  const basic = secret.match(/^Basic\s+(\S+)/);
+  if (basic) return [Buffer.from(basic[1], 'base64').toString('utf8').split(':').slice(1).join(':')];
+  const payload = secret.split('.')[1];
+  if (!payload) return [];
+  const text = Buffer.from(payload, 'base64url').toString('utf8');
+  const uuids = text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+  const named = Array.from(
+    text.matchAll(/\\?"(?:isb|jti|authGrantId|customer_id|visit_id|auditTrackingId)\\?":\\?"([^"\\]{8,})/g),
+    (m) => m[1],
+  );
+  return [...uuids, ...named];
+}
+
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date((NOW + 60) * 1000));
 });
@@ -75,6 +91,10 @@ test('after a full session only the checklist is stored, and no token is in stor
   const seen = [state.url, JSON.stringify(state.local), ...consoleMessages.map((m) => m.text())].join('\n');
   for (const secret of secrets) expect(seen).not.toContain(secret.slice(-24));
   expect(seen).not.toContain('eyJ');
+  // Nor anything decoded from them.
+  const needles = [...new Set(secrets.flatMap(decodedNeedles))];
+  expect(needles.length, 'decoded values to look for').toBeGreaterThan(10);
+  for (const needle of needles) expect(seen, `decoded value ${needle}`).not.toContain(needle);
 });
 
 test.describe(() => {

@@ -72,3 +72,15 @@ test('the CSP recorder fails a test in which the CSP blocked something', async (
   });
   await page.waitForTimeout(300);
 });
+
+test('the page-error recorder fails a test in which an error went uncaught', async ({ page, pageErrors }) => {
+  test.fail(true, 'the shared fixture must catch this uncaught error');
+  await gotoApp(page);
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('uncaught on purpose');
+    });
+  });
+  // The error was seen (so the test fails in the fixture, not here for another reason).
+  await expect.poll(() => pageErrors.length).toBe(1);
+});
