@@ -102,7 +102,10 @@ try {
       return { built, inDom, frame: performance.now() - t0 };
     }, token);
 
-  const tokens = { '2 KB SLAS token': slasTokenOfSize(2048), '64 KB SLAS token (fixture)': fixture('slas-access-large-64k.jwt') };
+  // A 10 MB paste: a token at the top of a log dump (the page analyses the first 1 MB and says so).
+  const logLine = '2026-11-23T09:00:00Z INFO  [api] GET /baskets 200 12ms request-id=3fb64689-9697-4b43\n';
+  const huge = `Authorization: Bearer ${slasTokenOfSize(2048)}\n${logLine.repeat(Math.ceil((10 << 20) / logLine.length))}`;
+  const tokens = { '2 KB SLAS token': slasTokenOfSize(2048), '64 KB SLAS token (fixture)': fixture('slas-access-large-64k.jwt'), '10 MB log with a token at the top': huge };
   const pasteResults = {};
   for (const [label, token] of Object.entries(tokens)) {
     await paste(token); // warm-up
@@ -142,7 +145,8 @@ try {
   console.log(`\nin-page timings (performance.now(); median of ${RUNS})`);
   line('navigation -> app usable', stats(usable));
   for (const [label, r] of Object.entries(pasteResults)) {
-    line(`paste -> report rendered, ${label} (${(r.bytes / 1024).toFixed(0)} KB)`, r.inDom, label.startsWith('2 KB') ? '<= 16 ms' : '<= 100 ms');
+    const goal = label.startsWith('2 KB') ? '<= 16 ms' : label.startsWith('64 KB') ? '<= 100 ms' : 'responsive';
+    line(`paste -> report rendered, ${label} (${(r.bytes / 1024).toFixed(0)} KB)`, r.inDom, goal);
     line(`  of which building the DOM (wasm + DOM calls)`, r.built);
     line(`  ... and the next frame`, r.frame);
   }

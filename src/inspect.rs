@@ -49,16 +49,24 @@ impl Report {
 /// Finds, decodes and recognises every credential in `text`. Never panics; a problem with the
 /// input becomes a finding on the credential it concerns.
 pub fn analyze(text: &str) -> Report {
-    let (text, cut_bytes) = cap(text);
+    let (kept, dropped) = keep(text);
+    analyze_kept(kept, dropped)
+}
+
+/// [`analyze`] for the part of a paste that was kept (see [`keep`]) when `dropped` more bytes
+/// followed it: the page keeps only that part in its text box.
+pub fn analyze_kept(kept: &str, dropped: usize) -> Report {
+    let (text, more) = keep(kept);
+    let cut_bytes = dropped.saturating_add(more);
     let extraction = extract::extract(text);
     let mut stripped = extraction.stripped;
     if cut_bytes > 0 {
         stripped.insert(
             0,
             format!(
-                "analysed only the first {} KB: the paste is {} KB, far larger than any SFCC token",
+                "kept and analysed only the first {} KB: the paste is {} KB, far larger than any SFCC token",
                 MAX_INPUT_BYTES / 1024,
-                (text.len() + cut_bytes) / 1024
+                text.len().saturating_add(cut_bytes) / 1024
             ),
         );
     }
@@ -73,8 +81,9 @@ pub fn analyze(text: &str) -> Report {
     }
 }
 
-/// The first [`MAX_INPUT_BYTES`] of `text` (on a character boundary) and how much was cut.
-fn cap(text: &str) -> (&str, usize) {
+/// What is kept of a paste: its first [`MAX_INPUT_BYTES`] (on a character boundary), and how
+/// many bytes after them were dropped.
+pub fn keep(text: &str) -> (&str, usize) {
     if text.len() <= MAX_INPUT_BYTES {
         return (text, 0);
     }

@@ -1,7 +1,7 @@
 //! Paste anything: the extraction finds the credential(s) and says what it stripped.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sfcc_token_inspector::inspect::{analyze, Kind, Scheme};
+use sfcc_token_inspector::inspect::{analyze, analyze_kept, keep, Kind, Scheme};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -212,6 +212,25 @@ fn a_huge_paste_is_cut_and_says_so() {
         "analysed only the first 1024 KB"
     ));
     assert_eq!(report.credentials.len(), 1);
+}
+
+#[test]
+fn the_page_keeps_what_it_analyses_and_still_reports_the_whole_paste() {
+    // The page keeps only the first 1 MB in its text box and analyses that: the report must be
+    // the one for the whole paste, size included.
+    let jwt = std::fs::read_to_string("tests/fixtures/slas-access-guest.jwt").unwrap();
+    let huge = format!("Bearer {}\n{}", jwt.trim(), "log line ✓\n".repeat(300_000));
+    let (kept, dropped) = keep(&huge);
+    assert_eq!(kept.len() + dropped, huge.len());
+    assert!(kept.len() <= 1024 * 1024 && kept.len() > 1024 * 1024 - 4);
+    assert_eq!(analyze_kept(kept, dropped), analyze(&huge));
+    let said = format!(
+        "kept and analysed only the first 1024 KB: the paste is {} KB",
+        huge.len() / 1024
+    );
+    assert!(mentions(&analyze_kept(kept, dropped).stripped, &said));
+    // Kept text that is itself too long is cut as well.
+    assert_eq!(analyze_kept(&huge, 0), analyze(&huge));
 }
 
 #[test]

@@ -14,13 +14,16 @@ use super::token_input::TokenInput;
 use super::{ReportRef, RequestRef};
 use crate::inspect::checklist::Expectations;
 use crate::inspect::extract::{percent_decode, token_from_fragment};
-use crate::inspect::{analyze, request};
+use crate::inspect::{analyze_kept, keep, request};
 
 /// What the page holds: the raw input, which credential is selected, the pasted request and the
 /// checklist text. Only the checklist is ever stored (see [`browser::save_checklist`]).
 #[derive(Clone, PartialEq, Default)]
 pub struct State {
+    /// What is kept of the paste: its first [`crate::inspect::MAX_INPUT_BYTES`] (the text box holds the same).
     pub input: Rc<str>,
+    /// Bytes of the paste dropped after what was kept.
+    pub dropped: usize,
     pub selected: usize,
     pub request: Rc<str>,
     pub checklist: Rc<str>,
@@ -44,12 +47,15 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Input(text) => {
-                next.input = text.into();
+                let (kept, dropped) = keep(&text);
+                next.input = kept.into();
+                next.dropped = dropped;
                 next.selected = 0;
             }
             Action::Select(selected) => next.selected = selected,
             Action::Clear => {
                 next.input = "".into();
+                next.dropped = 0;
                 next.selected = 0;
                 next.request = "".into();
             }
@@ -101,8 +107,10 @@ pub fn App() -> Html {
     });
     let now = use_now();
     let report = {
-        let input = state.input.clone();
-        use_memo(input, |input| ReportRef(Rc::new(analyze(input))))
+        let input = (state.input.clone(), state.dropped);
+        use_memo(input, |(kept, dropped)| {
+            ReportRef(Rc::new(analyze_kept(kept, *dropped)))
+        })
     };
     let expectations = use_memo(state.checklist.clone(), |text| Expectations::parse(text));
     let count = report.0.credentials.len();

@@ -2,8 +2,11 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+use crate::inspect::keep;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenInputProps {
@@ -29,7 +32,24 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
             }
         });
     }
-    let oninput = super::text_input(&props.on_input);
+    // A paste past what is analysed is trimmed in the box itself, in the input event, before
+    // the browser lays it out: a text box holding 10 MB takes seconds to lay out.
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                let text = area.value();
+                let (kept, dropped) = keep(&text);
+                if dropped > 0 {
+                    area.set_value(kept);
+                }
+                on_input.emit(text);
+            }
+        })
+    };
     let onclick = {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_| on_clear.emit(()))
