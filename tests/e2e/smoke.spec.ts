@@ -51,36 +51,45 @@ test('the Content-Security-Policy is strict, and tightened to connect-src none o
   expect(added).toBe("connect-src 'none'");
 });
 
-test('the request recorder fails a test whose page loads anything after mounting', async ({ page }) => {
-  test.fail(true, 'the shared fixture must catch this late image request');
+test('the request recorder fails a test whose page loads anything after mounting', async ({ page, requests }) => {
   await gotoApp(page);
   await page.evaluate(() => {
     const img = new Image();
     img.src = './late.png';
     document.body.append(img);
   });
-  await page.waitForTimeout(300);
+  // The request was recorded as late.
+  await expect.poll(() => requests.some((r) => r.url.endsWith('/late.png') && r.at === 'after-mount')).toBe(true);
+  // Declared last: had anything above failed, the test would fail for real. Only the fixture's
+  // check, after the test, may fail it.
+  test.fail(true, 'the shared fixture must catch this late image request');
 });
 
-test('the CSP recorder fails a test in which the CSP blocked something', async ({ page }) => {
-  test.fail(true, 'the shared fixture must catch this blocked inline script');
+test('the CSP recorder fails a test in which the CSP blocked something', async ({ page, cspViolations }) => {
   await gotoApp(page);
   await page.evaluate(() => {
     const s = document.createElement('script');
     s.textContent = 'window.__injected = true;';
     document.body.append(s);
   });
-  await page.waitForTimeout(300);
+  // The violation was recorded, and the script did not run.
+  await expect.poll(() => cspViolations.length).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  // Declared last: had anything above failed, the test would fail for real. Only the fixture's
+  // check, after the test, may fail it.
+  test.fail(true, 'the shared fixture must catch this blocked inline script');
 });
 
 test('the page-error recorder fails a test in which an error went uncaught', async ({ page, pageErrors }) => {
-  test.fail(true, 'the shared fixture must catch this uncaught error');
   await gotoApp(page);
   await page.evaluate(() => {
     setTimeout(() => {
       throw new Error('uncaught on purpose');
     });
   });
-  // The error was seen (so the test fails in the fixture, not here for another reason).
+  // The error was recorded.
   await expect.poll(() => pageErrors.length).toBe(1);
+  // Declared last: had anything above failed, the test would fail for real. Only the fixture's
+  // check, after the test, may fail it.
+  test.fail(true, 'the shared fixture must catch this uncaught error');
 });
