@@ -17,6 +17,7 @@ pub mod jose;
 pub mod request;
 pub mod scopes;
 pub mod sfcc;
+pub mod text;
 pub mod time;
 
 pub use credential::{BasicCredentials, Credential, Kind};

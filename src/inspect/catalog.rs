@@ -48,6 +48,17 @@ pub struct Endpoint {
     pub site_param: Option<SiteParam>,
 }
 
+/// Which family of APIs a token is meant for: decides the shopper/admin checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// A SLAS shopper token (or a legacy shopper token): Shopper APIs.
+    Shopper,
+    /// An Account Manager token: Admin APIs, OCAPI Data, SLAS Admin.
+    Admin,
+    /// Anything else (id_token, callback token, OCAPI Shop JWT, external IdP …): no SCAPI call.
+    Other,
+}
+
 include!(concat!(env!("OUT_DIR"), "/sfcc_data.rs"));
 
 /// The catalog entry for exactly this scope name.

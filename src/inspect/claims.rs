@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 pub use docs::{ClaimDoc, Place};
 
-use super::credential::is_hidden;
+use super::text::escape_hidden;
 use super::time::{TimeClaim, TIME_CLAIMS};
 
 /// One row of a claims table.
@@ -57,47 +57,9 @@ pub fn rows(object: &Map<String, Value>, place: Place) -> Vec<ClaimRow> {
 /// direction-changing characters shown as `⟨U+200B⟩` (in JSON, as `\u200b` escapes).
 pub fn display(value: &Value) -> String {
     match value {
-        Value::String(s) => reveal(s),
+        Value::String(s) => super::text::reveal(s),
         other => escape_hidden(&other.to_string()),
     }
-}
-
-/// `text` with every hidden character (control, zero-width, bidi override …) as `⟨U+XXXX⟩`.
-pub fn reveal(text: &str) -> String {
-    if !text.chars().any(is_hidden) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if is_hidden(c) {
-                format!("⟨U+{:04X}⟩", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// JSON text with hidden characters inside its strings written as `\uXXXX` escapes: still the same
-/// JSON, but nothing invisible and nothing that reorders the lines around it. Line breaks between
-/// members (pretty printing) are kept.
-pub fn escape_hidden(json: &str) -> String {
-    let hidden = |c: char| c != '\n' && is_hidden(c);
-    if !json.chars().any(hidden) {
-        return json.to_string();
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if hidden(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Pretty JSON when a string value itself holds a JSON object or array.

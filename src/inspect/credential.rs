@@ -2,12 +2,14 @@
 //! (REFERENCE.md §1.2, §1.4): SLAS refresh tokens, legacy Account Manager tokens, `dwsid`,
 //! `Basic` client credentials, and the halves of a token split over the `cc-at` cookies.
 
+use super::catalog::Audience;
 use super::claims::{self, ClaimRow, Place};
 use super::errors::{self, ApiError};
 use super::extract::{is_token_char, Candidate, Scheme};
 use super::findings::{rank, Finding, Severity};
 use super::jose::{self, DecodeError, Jose, Role};
-use super::sfcc::{self, Audience, Sfcc, SfccKind};
+use super::sfcc::{self, Sfcc, SfccKind};
+use super::text::{describe_char, is_hidden, json_type};
 use super::time::{duration, iso_utc, TimeStatus, Times, UnixTime, SKEW_ALLOWANCE};
 
 /// What kind of credential this is, as far as its shape tells.
@@ -236,7 +238,7 @@ impl Credential {
         {
             format!(
                 "It contains {} at position {}, which no token contains: a JWT is three base64url parts separated by dots.",
-                jose::describe_char(c),
+                describe_char(c),
                 pos + 1
             )
         } else {
@@ -350,7 +352,7 @@ impl Credential {
                     format!(
                         "Its value contains {}{}: invisible on screen or able to reorder the text around it, a way to \
                          make two different values look alike. Shown here as ⟨U+…⟩.",
-                        jose::describe_char(*first),
+                        describe_char(*first),
                         match hidden.len() {
                             1 => String::new(),
                             n => format!(" and {} more", n - 1),
@@ -723,7 +725,7 @@ fn json_without_token(json: &serde_json::Value) -> String {
             return format!(
                 "“{k}” is {}, not a token string: a token response holds each token as a string (eyJ…). Was the \
                  response cut or rewritten?",
-                jose::json_type(v)
+                json_type(v)
             );
         }
         if let Some(err) = obj.get("error").and_then(|e| e.as_str()) {
@@ -736,7 +738,7 @@ fn json_without_token(json: &serde_json::Value) -> String {
     format!(
         "This is JSON ({}) but none of its fields holds a token: a token response has “access_token” (and \
          “id_token”, “refresh_token”) as strings.",
-        jose::json_type(json)
+        json_type(json)
     )
 }
 
@@ -753,11 +755,6 @@ fn hidden_in(value: &serde_json::Value) -> Vec<char> {
         }
     }
     out
-}
-
-/// A character that cannot be seen, or that changes how the text around it is shown.
-pub fn is_hidden(c: char) -> bool {
-    c.is_control() || (c != ' ' && c != '\u{fffd}' && jose::invisible_name(c).is_some())
 }
 
 /// A valid token with less than this many seconds left is flagged as expiring.

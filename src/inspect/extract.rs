@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use super::text::{describe_char, is_hidden, percent_decode};
+
 /// How the credential was introduced (`Authorization: <scheme> …`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {
@@ -315,8 +317,8 @@ fn around_note(rest: &str, word: &str) -> String {
     let mut count = 0;
     for c in removed {
         count += 1;
-        if super::credential::is_hidden(c) {
-            let named = super::jose::describe_char(c);
+        if is_hidden(c) {
+            let named = describe_char(c);
             if !hidden.contains(&named) {
                 hidden.push(named);
             }
@@ -590,29 +592,6 @@ fn looks_wrapped(text: &str) -> bool {
         || pieces[..pieces.len().saturating_sub(1)]
             .iter()
             .all(|p| p.len() >= 8)
-}
-
-/// Decodes `%XX` escapes (UTF-8); malformed escapes are kept as written.
-pub fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn dedupe(candidates: &mut Vec<Candidate>) {

@@ -46,8 +46,8 @@ impl Finding {
         Finding {
             severity,
             id,
-            title: super::claims::reveal(&title.into()),
-            detail: super::claims::reveal(&detail.into()),
+            title: super::text::reveal(&title.into()),
+            detail: super::text::reveal(&detail.into()),
             error: None,
         }
     }

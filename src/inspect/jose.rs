@@ -7,6 +7,8 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
+use super::text::{describe_char, escape_hidden, json_type, preview};
+
 /// Base64url without padding (RFC 7515 §2), tolerant of `=` padding and of stray trailing bits.
 const BASE64URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
     &alphabet::URL_SAFE,
@@ -166,8 +168,8 @@ impl JsonPart {
         match (&self.json, &self.text) {
             (Some(json), _) => serde_json::to_string_pretty(json)
                 .ok()
-                .map(|t| super::claims::escape_hidden(&t)),
-            (None, Some(text)) => Some(super::claims::escape_hidden(text)),
+                .map(|t| escape_hidden(&t)),
+            (None, Some(text)) => Some(escape_hidden(text)),
             _ => None,
         }
     }
@@ -308,44 +310,6 @@ pub fn decode_segment(text: &str, n: usize, role: Role) -> Result<Vec<u8>, Decod
                 }
             }
         })
-}
-
-/// Shows a character so that invisible or confusing ones are still visible in a message.
-pub fn describe_char(c: char) -> String {
-    if let Some(name) = invisible_name(c) {
-        format!("U+{:04X} ({name})", c as u32)
-    } else if c.is_control() || c.is_whitespace() || !c.is_ascii() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("'{c}'")
-    }
-}
-
-/// The name of a character that cannot be seen or that reorders text, for messages.
-pub fn invisible_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\0' => "NUL",
-        '\t' => "tab",
-        '\n' => "line feed",
-        '\r' => "carriage return",
-        '\u{a0}' => "no-break space",
-        '\u{ad}' => "soft hyphen",
-        '\u{200b}' => "zero-width space",
-        '\u{200c}' => "zero-width non-joiner",
-        '\u{200d}' => "zero-width joiner",
-        '\u{200e}' => "left-to-right mark",
-        '\u{200f}' => "right-to-left mark",
-        '\u{202a}' => "left-to-right embedding",
-        '\u{202b}' => "right-to-left embedding",
-        '\u{202c}' => "pop directional formatting",
-        '\u{202d}' => "left-to-right override",
-        '\u{202e}' => "right-to-left override",
-        '\u{2060}' => "word joiner",
-        '\u{2066}'..='\u{2069}' => "directional isolate",
-        '\u{feff}' => "byte-order mark",
-        '\u{fffd}' => "replacement character",
-        _ => return None,
-    })
 }
 
 /// Turns decoded bytes into a JSON part, keeping the text when it is not JSON, and says what
@@ -515,31 +479,6 @@ fn duplicate_keys(text: &str) -> Vec<String> {
     }
     let mut de = serde_json::Deserializer::from_str(text);
     (&mut de).deserialize_map(Keys).unwrap_or_default()
-}
-
-/// "an array", "a string" … for messages.
-pub fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// The first `max` characters of `text` with control characters made visible.
-pub fn preview(text: &str, max: usize) -> String {
-    let mut out: String = text
-        .chars()
-        .take(max)
-        .map(|c| if c.is_control() { '·' } else { c })
-        .collect();
-    if text.chars().count() > max {
-        out.push('…');
-    }
-    out
 }
 
 /// Decodes the tail of a base64url text whose start is not aligned on a 4-character boundary

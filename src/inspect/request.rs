@@ -2,15 +2,16 @@
 //! Commerce API operation (endpoints.json), and the token checked against it: scopes, tenant,
 //! token kind, site, customer (REFERENCE.md §6.1, §6.2, §7.5).
 
+use super::catalog::Audience;
 use super::catalog::{Endpoint, ENDPOINTS, LONGEST_TEMPLATE};
 use super::checklist::{Expectations, Expected};
 use super::credential::Credential;
 use super::errors;
-use super::extract::percent_decode;
 use super::findings::{Finding, Severity};
 use super::scopes::covers;
 use super::sfcc::tenant::normalise;
-use super::sfcc::{Audience, Sfcc, Variant};
+use super::sfcc::{Sfcc, Variant};
+use super::text::percent_decode;
 use super::time::{self, TimeStatus, UnixTime};
 
 /// A request as pasted, taken apart.

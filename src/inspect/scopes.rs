@@ -3,9 +3,9 @@
 
 use serde_json::{Map, Value};
 
+use super::catalog::Audience;
 use super::catalog::{self, ScopeEntry};
 use super::findings::{Finding, Severity};
-use super::sfcc::Audience;
 
 /// What kind of scope a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,17 +112,15 @@ fn hidden_chars(name: &str) -> Vec<String> {
         .enumerate()
         // Scope names are printable ASCII: anything else is invisible, a look-alike or a control.
         .filter(|(_, c)| !c.is_ascii_graphic())
-        .map(|(i, c)| format!("U+{:04X} {} at position {}", c as u32, char_name(c), i + 1))
+        .map(|(i, c)| {
+            format!(
+                "U+{:04X} {} at position {}",
+                c as u32,
+                super::text::char_kind(c),
+                i + 1
+            )
+        })
         .collect()
-}
-
-fn char_name(c: char) -> &'static str {
-    match super::jose::invisible_name(c) {
-        Some(name) => name,
-        None if c.is_whitespace() => "space",
-        None if c.is_control() => "control character",
-        None => "non-ASCII look-alike",
-    }
 }
 
 fn grants_of(entry: &ScopeEntry, access: Access) -> String {

@@ -12,23 +12,13 @@ use serde_json::{Map, Value};
 pub use kind::{SfccKind, Variant};
 pub use tenant::{InstanceType, Tenant, TenantPlace, Tenants};
 
+pub use super::catalog::Audience;
 use super::claims;
 use super::errors;
 use super::findings::{Finding, Severity};
 use super::scopes::{self, GrantedScope};
 use super::time;
 use kind::text;
-
-/// Which family of APIs a token is meant for: decides the shopper/admin checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Audience {
-    /// A SLAS shopper token (or a legacy shopper token): Shopper APIs.
-    Shopper,
-    /// An Account Manager token: Admin APIs, OCAPI Data, SLAS Admin.
-    Admin,
-    /// Anything else (id_token, callback token, OCAPI Shop JWT, external IdP …): no SCAPI call.
-    Other,
-}
 
 /// One row of the identity panel: a label, the value, and an optional note
 /// ("blank: the token names no site").

@@ -55,7 +55,7 @@ impl TimeClaim {
             other => {
                 claim.problem = Some(format!(
                     "is {}, not a number of seconds",
-                    super::jose::json_type(other)
+                    super::text::json_type(other)
                 ));
                 None
             }

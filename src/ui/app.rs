@@ -13,7 +13,8 @@ use super::request_panel::RequestInput;
 use super::token_input::TokenInput;
 use super::{ReportRef, RequestRef};
 use crate::inspect::checklist::Expectations;
-use crate::inspect::extract::{percent_decode, token_from_fragment};
+use crate::inspect::extract::token_from_fragment;
+use crate::inspect::text::percent_decode;
 use crate::inspect::{analyze_kept, keep, request};
 
 /// What the page holds: the raw input, which credential is selected, the pasted request and the
@@ -171,7 +172,7 @@ pub fn App() -> Html {
             html! {
                 <button type="button" role="tab" class="tab" aria-selected={(i == selected).to_string()}
                     data-testid="credential-tab" {onclick}>
-                    <span class="tab-label">{ crate::inspect::claims::reveal(&c.label) }</span>
+                    <span class="tab-label">{ crate::inspect::text::reveal(&c.label) }</span>
                     <span class="tab-kind">{ c.title() }</span>
                 </button>
             }

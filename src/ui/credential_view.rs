@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::inspect::claims::reveal;
+use crate::inspect::text::reveal;
 
 use super::basic::BasicPanel;
 use super::claims_table::ClaimsTable;
@@ -117,7 +117,7 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
             if let Some(tail) = &c.tail_text {
                 <section class="card">
                     <h3>{ "What the tail decodes to" }</h3>
-                    <pre class="json">{ crate::inspect::claims::escape_hidden(tail) }</pre>
+                    <pre class="json">{ crate::inspect::text::escape_hidden(tail) }</pre>
                 </section>
             }
             if !c.times.claims.is_empty() {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::inspect::claims::reveal;
+use crate::inspect::text::reveal;
 
 use super::RequestRef;
 use crate::inspect::request::Matched;

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::copy::CopyButton;
 use super::CredentialProps;
-use crate::inspect::claims::reveal;
 use crate::inspect::jose::{DecodeError, Jose, Role, Segment};
+use crate::inspect::text::reveal;
 
 fn role_class(role: Role) -> &'static str {
     match role {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::inspect::claims::reveal;
+use crate::inspect::text::reveal;
 
 use super::CredentialProps;
 

@@ -57,7 +57,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
     let stripped = (!props.stripped.is_empty()).then(|| {
         html! {
             <ul class="stripped" data-testid="stripped" aria-label="What was removed from the paste">
-                { for props.stripped.iter().map(|s| html! { <li>{ crate::inspect::claims::reveal(s) }</li> }) }
+                { for props.stripped.iter().map(|s| html! { <li>{ crate::inspect::text::reveal(s) }</li> }) }
             </ul>
         }
     });

@@ -1,7 +1,7 @@
 //! The SFCC claim grammars, parsed by key and tolerant of order, unknown keys and escaping:
 //! SLAS `sub` (§2.3), `isb` (§2.4), AM `tenantFilter` (§4.1), `iss`/`aud`/`jku` (§2.3).
 
-use crate::inspect::extract::percent_decode;
+use crate::inspect::text::percent_decode;
 
 /// `cc-slas::<tenant>::scid:<client>::usid:<usid>`, read by key.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
