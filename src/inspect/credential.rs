@@ -5,7 +5,7 @@
 use super::catalog::Audience;
 use super::claims::{self, ClaimRow, Place};
 use super::errors::{self, ApiError};
-use super::extract::{is_token_char, Candidate, Scheme};
+use super::extract::{is_token_char, Candidate, Scheme, TokenRequest};
 use super::findings::{rank, Finding, Severity};
 use super::jose::{self, DecodeError, Jose, Role};
 use super::sfcc::{self, Sfcc, SfccKind};
@@ -117,6 +117,10 @@ impl BasicCredentials {
 pub struct Credential {
     /// Where it was found ("access_token", "Authorization header", "cc-at cookie").
     pub label: String,
+    /// Every place it was found, when it occurs more than once in the paste (else empty).
+    pub places: Vec<String>,
+    /// The token request that sent these client credentials (`client_secret_post`).
+    pub token_request: Option<TokenRequest>,
     /// The credential text exactly as analysed.
     pub text: String,
     pub scheme: Option<Scheme>,
@@ -141,6 +145,8 @@ impl Credential {
     pub fn from_candidate(candidate: &Candidate) -> Credential {
         let mut credential = Credential {
             label: candidate.label.clone(),
+            places: candidate.places.clone(),
+            token_request: candidate.token_request.clone(),
             text: candidate.text.clone(),
             scheme: candidate.scheme,
             cookie: candidate.cookie.clone(),

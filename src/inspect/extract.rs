@@ -15,16 +15,30 @@ pub enum Scheme {
 }
 
 /// One credential found in the input.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Candidate {
     /// Where it came from, for the selector: "access_token", "cc-at cookie", "Authorization header".
     pub label: String,
+    /// Every place it was found, when the same credential occurs more than once (else empty).
+    pub places: Vec<String>,
+    /// The token request it was sent in, for client credentials posted in a form body.
+    pub token_request: Option<TokenRequest>,
     /// The credential text to decode.
     pub text: String,
     /// The scheme word that preceded it, if any.
     pub scheme: Option<Scheme>,
     /// Cookie name when the credential came from a cookie.
     pub cookie: Option<String>,
+}
+
+/// A token request that carried client credentials in its body (`client_secret_post`): the
+/// grant and the endpoint, never the secret.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TokenRequest {
+    /// `grant_type` as sent (`client_credentials`, `refresh_token` …).
+    pub grant_type: Option<String>,
+    /// The URL the request went to, when the paste shows it.
+    pub endpoint: Option<String>,
 }
 
 /// What [`extract`] found.
@@ -146,6 +160,7 @@ fn from_json(text: &str, out: &mut Extraction) -> bool {
             text: text.to_string(),
             scheme: None,
             cookie: None,
+            ..Candidate::default()
         });
         return true;
     }
@@ -159,6 +174,7 @@ fn from_json(text: &str, out: &mut Extraction) -> bool {
             text: token,
             scheme: None,
             cookie: None,
+            ..Candidate::default()
         });
     }
     true
@@ -246,6 +262,7 @@ fn from_headers(text: &str, out: &mut Extraction) {
                 text: token,
                 scheme: scheme.or(bare_scheme),
                 cookie: None,
+                ..Candidate::default()
             });
         }
     }
@@ -365,6 +382,7 @@ fn from_curl_user(text: &str, out: &mut Extraction) {
                     text: super::jose::encode_standard(userpass.as_bytes()),
                     scheme: Some(Scheme::Basic),
                     cookie: None,
+                    ..Candidate::default()
                 });
             }
         }
@@ -425,6 +443,7 @@ fn from_cookies(text: &str, out: &mut Extraction) {
             text: format!("{a}{b}"),
             scheme: None,
             cookie: Some("cc-at".into()),
+            ..Candidate::default()
         });
         found.push("cc-at, cc-at_2".to_string());
     }
@@ -441,6 +460,7 @@ fn from_cookies(text: &str, out: &mut Extraction) {
             text: value.clone(),
             scheme: None,
             cookie: Some(name.clone()),
+            ..Candidate::default()
         });
     }
     if !found.is_empty() {
@@ -496,6 +516,7 @@ fn from_params(text: &str, out: &mut Extraction) {
                 text: value,
                 scheme: None,
                 cookie: None,
+                ..Candidate::default()
             });
         }
     }
@@ -521,6 +542,7 @@ fn from_bare(text: &str, out: &mut Extraction) {
             text: if word.is_empty() { rest } else { word }.to_string(),
             scheme,
             cookie: None,
+            ..Candidate::default()
         });
         return;
     }
@@ -532,6 +554,7 @@ fn from_bare(text: &str, out: &mut Extraction) {
             text: joined,
             scheme,
             cookie: None,
+            ..Candidate::default()
         });
         return;
     }
@@ -555,6 +578,7 @@ fn from_bare(text: &str, out: &mut Extraction) {
                 text: (*jwt).to_string(),
                 scheme,
                 cookie: None,
+                ..Candidate::default()
             });
         }
         return;
@@ -564,6 +588,7 @@ fn from_bare(text: &str, out: &mut Extraction) {
         text: rest.to_string(),
         scheme,
         cookie: None,
+        ..Candidate::default()
     });
 }
 
