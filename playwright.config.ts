@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // E2E tests run against the release build in dist/ (scripts/test builds it first), served from
 // a sub-path by tests/e2e/serve.mjs. Chromium is Debian's: Playwright cannot download its own here.
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
