@@ -14,6 +14,7 @@ pub mod exercise;
 pub mod extract;
 pub mod findings;
 pub mod jose;
+pub mod page;
 pub mod request;
 pub mod scopes;
 pub mod sfcc;
@@ -23,6 +24,7 @@ pub mod time;
 pub use credential::{BasicCredentials, Credential, Kind};
 pub use extract::{Candidate, Extraction, Scheme};
 pub use findings::{Finding, Severity};
+pub use page::{page, Evidence, Page};
 pub use time::{TimeStatus, UnixTime};
 
 /// Inputs longer than this are cut before analysis so that a huge paste cannot freeze the tab
