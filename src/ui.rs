@@ -16,6 +16,7 @@ mod json_block;
 mod request_panel;
 mod scopes_panel;
 mod segments;
+mod state;
 mod tenant_panel;
 mod times;
 mod token_input;

@@ -1,0 +1,75 @@
+//! The one reducer: what the page holds (the raw inputs and the selection, read once into
+//! [`Evidence`]) and every action a user can take on it. Everything shown is derived from it by
+//! [`crate::inspect::page`].
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::inspect::checklist::Expectations;
+use crate::inspect::{keep, Evidence};
+
+/// What the page holds: the raw input, which credential is selected, the pasted request and the
+/// checklist text. Only the checklist is ever stored (see [`browser::save_checklist`]).
+#[derive(Clone, PartialEq, Default)]
+pub struct State {
+    /// What is kept of the paste: its first [`crate::inspect::MAX_INPUT_BYTES`] (the text box holds the same).
+    pub input: Rc<str>,
+    /// The checklist as typed.
+    pub checklist: Rc<str>,
+    /// The evidence read from the inputs: the paste analysed, the request, the checklist parsed.
+    pub evidence: Evidence,
+}
+
+impl State {
+    /// The state at start, with the remembered checklist.
+    pub fn with_checklist(checklist: String) -> State {
+        State::default().reduce_checklist(checklist)
+    }
+
+    fn reduce_checklist(mut self, text: String) -> State {
+        self.evidence.checklist = Rc::new(Expectations::parse(&text));
+        self.checklist = text.into();
+        self
+    }
+}
+
+/// Everything a user can do to the state.
+pub enum Action {
+    Input(String),
+    Select(usize),
+    Clear,
+    Request(String),
+    Checklist(String),
+    /// Adds a preset (or the request's scopes) to the checklist.
+    AddExpected(Expectations),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Input(text) => {
+                let (kept, dropped) = keep(&text);
+                next.evidence = next.evidence.with_paste(kept, dropped);
+                next.input = kept.into();
+            }
+            Action::Select(selected) => next.evidence.selected = selected,
+            Action::Clear => {
+                next.evidence = next.evidence.with_paste("", 0);
+                next.evidence.request = "".into();
+                next.input = "".into();
+            }
+            Action::Request(text) => next.evidence.request = text.into(),
+            Action::Checklist(text) => next = next.reduce_checklist(text),
+            Action::AddExpected(more) => {
+                let mut list = Expectations::parse(&self.checklist);
+                list.merge(&more);
+                next = next.reduce_checklist(list.to_text());
+            }
+        }
+        Rc::new(next)
+    }
+}
