@@ -79,7 +79,7 @@ pub enum RequestState {
     /// Pasted, but not readable as a request: why.
     Unreadable(String),
     /// Read and checked against the selected credential.
-    Checked(RequestCheck),
+    Checked(Box<RequestCheck>),
 }
 
 impl RequestState {
@@ -141,7 +141,7 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
     let request = match request::check(&evidence.request, credential, now) {
         None => RequestState::Absent,
         Some(Err(why)) => RequestState::Unreadable(why.to_string()),
-        Some(Ok(check)) => RequestState::Checked(check),
+        Some(Ok(check)) => RequestState::Checked(Box::new(check)),
     };
     let mut findings = credential.map(|c| c.findings_at(now)).unwrap_or_default();
     if let Some(check) = request.check() {

@@ -62,7 +62,7 @@ fn request_ref(state: &RequestState) -> RequestRef {
     RequestRef(Rc::new(match state {
         RequestState::Absent => None,
         RequestState::Unreadable(why) => Some(Err(why.clone())),
-        RequestState::Checked(check) => Some(Ok(check.clone())),
+        RequestState::Checked(check) => Some(Ok((**check).clone())),
     }))
 }
 
