@@ -25,21 +25,20 @@ pub fn everything(
         lines += c.findings_at(now).len() + c.segment_roles().len();
         lines += c.title().len() + c.kind_id().len();
         lines += c.time_status(now).map_or(0, |s| s.id().len());
-        for t in &c.times.claims {
+        for t in &c.times().claims {
             lines += t.relative(now).map_or(0, |r| r.len());
             lines += t.seconds.map_or(0, |s| iso_utc(s).len());
         }
-        for row in c.header_rows.iter().chain(&c.claim_rows) {
+        for row in c.header_rows().iter().chain(c.claim_rows()) {
             lines += row.display.len() + display(&row.value).len();
         }
-        if let Some(j) = &c.jose {
+        if let Some(j) = c.jose() {
             lines += j.header.pretty().map_or(0, |s| s.len());
             lines += j.payload.pretty().map_or(0, |s| s.len());
         }
-        lines += c.basic.as_ref().map_or(0, |b| b.masked_secret().len());
+        lines += c.basic().map_or(0, |b| b.masked_secret().len());
         let granted: Vec<String> = c
-            .sfcc
-            .as_ref()
+            .sfcc()
             .map(|s| s.scopes.iter().map(|g| g.name.clone()).collect())
             .unwrap_or_default();
         lines += granted.iter().map(|g| visible(g).len()).sum::<usize>();
