@@ -284,7 +284,7 @@ impl Jose {
     pub fn text_payload(&self) -> Option<&str> {
         let decoded = !self.errors.iter().any(|e| e.segment() == Some(2));
         (!self.is_jwe() && self.payload.json.is_none() && decoded)
-            .then(|| self.payload.text.as_deref())
+            .then_some(self.payload.text.as_deref())
             .flatten()
     }
 

@@ -138,6 +138,10 @@ pub fn App() -> Html {
             )))
         })
     };
+    // The selected credential, shared with the view (the same `Rc` until the paste changes).
+    let credential = use_memo(((*report).clone(), selected), |(report, selected)| {
+        report.credential(*selected).cloned().map(Rc::new)
+    });
     {
         let list = expectations.clone();
         use_effect_with(list, |list| browser::save_checklist(list));
@@ -183,7 +187,7 @@ pub fn App() -> Html {
     });
     let granted = report
         .credential(selected)
-        .and_then(|c| c.sfcc.as_ref())
+        .and_then(|c| c.sfcc())
         .map(|s| Rc::new(s.scopes.iter().map(|g| g.name.clone()).collect::<Vec<_>>()));
     let from_request = checked
         .check()
@@ -204,8 +208,8 @@ pub fn App() -> Html {
                     {granted} {from_request} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>
             { tabs.unwrap_or_default() }
-            if count > 0 {
-                <CredentialView report={report.clone()} index={selected} request={checked.clone()} />
+            if let Some(credential) = (*credential).clone() {
+                <CredentialView {credential} request={checked.clone()} />
             } else {
                 <section class="card empty" data-testid="empty">
                     <h2>{ "What can I paste?" }</h2>

@@ -5,9 +5,11 @@ use yew::prelude::*;
 
 use super::clock::use_now;
 use super::copy::CopyButton;
-use super::{CredentialProps, ReportRef, RequestRef};
+use std::rc::Rc;
+
+use super::{CredentialProps, RequestRef};
 use crate::inspect::findings::rank;
-use crate::inspect::{Finding, TimeStatus};
+use crate::inspect::{Credential, Finding, TimeStatus};
 
 /// Text with `backticked` names shown as code, as the core writes claim and scope names.
 pub fn rich(text: &str) -> Html {
@@ -25,18 +27,16 @@ pub fn rich(text: &str) -> Html {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FindingsProps {
-    pub report: ReportRef,
-    pub index: usize,
+    /// The credential whose findings are shown.
+    pub credential: Rc<Credential>,
+    /// The request check, whose findings are ranked with the credential's.
     pub request: RequestRef,
 }
 
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
     let now = use_now();
-    let Some(c) = props.report.credential(props.index) else {
-        return Html::default();
-    };
-    let mut findings: Vec<Finding> = c.findings_at(now);
+    let mut findings: Vec<Finding> = props.credential.findings_at(now);
     if let Some(check) = props.request.check() {
         findings.extend(check.findings.iter().cloned());
     }
@@ -72,11 +72,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
 #[component]
 pub fn StatusBadge(props: &CredentialProps) -> Html {
     let now = use_now();
-    let Some(status) = props
-        .report
-        .credential(props.index)
-        .and_then(|c| c.time_status(now))
-    else {
+    let Some(status) = props.credential.time_status(now) else {
         return Html::default();
     };
     let (class, text) = match status {
