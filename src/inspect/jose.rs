@@ -20,12 +20,19 @@ const BASE64URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
 /// What a part of a compact token is for, in the order the RFCs define them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
+    /// The protected header (JWS and JWE part 1).
     Header,
+    /// The JWS payload (part 2).
     Payload,
+    /// The JWS signature (part 3).
     Signature,
+    /// The JWE encrypted key (part 2; empty for `dir` and `ECDH-ES`).
     EncryptedKey,
+    /// The JWE initialisation vector (part 3).
     Iv,
+    /// The JWE ciphertext (part 4).
     Ciphertext,
+    /// The JWE authentication tag (part 5).
     Tag,
     /// A part beyond what JWS/JWE define (a token with 4 or 6+ parts).
     Extra,
@@ -64,68 +71,118 @@ impl Role {
 /// where there is one, the 1-based character position inside that segment.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    /// Neither 3 (JWS) nor 5 (JWE) parts.
     #[error("{}", part_count_message(*parts))]
-    WrongPartCount { parts: usize },
+    WrongPartCount {
+        /// How many parts there are.
+        parts: usize,
+    },
+    /// A part that must hold something is empty.
     #[error("segment {n} ({role}) is empty")]
-    EmptySegment { n: usize, role: &'static str },
+    EmptySegment {
+        /// The 1-based segment number.
+        n: usize,
+        /// The segment's role name.
+        role: &'static str,
+    },
+    /// A JWE without an encrypted key although its `alg` needs one.
     #[error(
         "segment 2 (encrypted key) is empty, but alg “{alg}” requires an encrypted key: only “dir” and \
          “ECDH-ES” leave it empty (RFC 7516 §5.1, RFC 7518 §4.5–4.6)"
     )]
-    MissingEncryptedKey { alg: String },
+    MissingEncryptedKey {
+        /// The header's `alg`.
+        alg: String,
+    },
+    /// A character that base64url does not have.
     #[error("segment {n} ({role}) is not valid base64url: unexpected {found} at position {pos}")]
     BadBase64 {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The offending character, described.
         found: String,
+        /// 1-based position of the problem.
         pos: usize,
     },
+    /// A length that no base64url text has.
     #[error(
         "segment {n} ({role}) has {len} characters, a length no base64url text can have \
          (one character too many, or the part was cut)"
     )]
     BadLength {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// Length in characters.
         len: usize,
     },
+    /// The decoded bytes are not UTF-8.
     #[error("segment {n} ({role}) does not decode to UTF-8 text (invalid byte {pos} of the decoded bytes)")]
     NotUtf8 {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// 1-based position of the problem.
         pos: usize,
     },
+    /// The decoded text is not JSON.
     #[error("segment {n} ({role}) is not JSON: {detail}; the decoded text starts “{preview}”")]
     NotJson {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The JSON parser's message.
         detail: String,
+        /// The start of the decoded text.
         preview: String,
     },
+    /// The JSON stops part-way: the token was cut.
     #[error("segment {n} ({role}) stops in the middle of its JSON (after {len} characters): the token was cut short")]
     TruncatedJson {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// Length in characters.
         len: usize,
     },
+    /// JSON nested deeper than parsers accept.
     #[error(
         "segment {n} ({role}) nests arrays or objects more than 128 levels deep: no real token does, and \
          JSON parsers refuse it"
     )]
-    TooDeep { n: usize, role: &'static str },
+    TooDeep {
+        /// The 1-based segment number.
+        n: usize,
+        /// The segment's role name.
+        role: &'static str,
+    },
+    /// A number beyond what a 64-bit float holds.
     #[error(
         "segment {n} ({role}) holds the number {number}, too large for any JSON parser (the largest is \
          about 1.8e308)"
     )]
     HugeNumber {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The number as written (shortened).
         number: String,
     },
+    /// JSON, but not an object.
     #[error("segment {n} ({role}) is JSON but {found}, not an object: a JOSE {role} must be a JSON object")]
     NotObject {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The offending character, described.
         found: &'static str,
     },
 }
@@ -160,7 +217,9 @@ fn part_count_message(parts: usize) -> String {
 /// One dot-separated part of the pasted token, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
+    /// What the part is for.
     pub role: Role,
+    /// The part exactly as pasted.
     pub text: String,
     /// Decoded length in bytes, when the part is valid base64url.
     pub decoded_len: Option<usize>,
@@ -202,13 +261,16 @@ impl JsonPart {
 /// A compact JOSE token split and decoded as far as possible.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Jose {
+    /// Every dot-separated part, in order (at most [`MAX_SEGMENTS`]).
     pub segments: Vec<Segment>,
+    /// The protected header.
     pub header: JsonPart,
     /// The claims set (JWS only; a JWE payload is encrypted), or the payload's text when it is
     /// not JSON (see [`Jose::text_payload`]).
     pub payload: JsonPart,
     /// How the payload part carries the content (RFC 7515 §7.1, App. F; RFC 7797).
     pub payload_form: PayloadForm,
+    /// What did not decode, part by part.
     pub errors: Vec<DecodeError>,
 }
 
