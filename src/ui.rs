@@ -56,17 +56,16 @@ impl RequestRef {
     }
 }
 
-/// Props of every component that shows a part of one credential of a report.
+/// Props of every component that shows a part of one credential: the credential itself.
 #[derive(yew::Properties, PartialEq, Clone)]
 pub struct CredentialProps {
-    pub report: ReportRef,
-    pub index: usize,
+    pub credential: Rc<Credential>,
 }
 
 impl CredentialProps {
-    /// The credential these props point at.
+    /// The credential these props carry (always there; an `Option` so panels read it one way).
     pub fn credential(&self) -> Option<&Credential> {
-        self.report.credential(self.index)
+        Some(&self.credential)
     }
 }
 

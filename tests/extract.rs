@@ -27,7 +27,7 @@ fn finds_guest(pasted: &str) -> Vec<String> {
         report.stripped
     );
     assert_eq!(report.credentials[0].text, guest(), "in {pasted:.80}…");
-    assert_eq!(report.credentials[0].kind, Kind::Jws);
+    assert_eq!(report.credentials[0].kind(), Kind::Jws);
     report.stripped
 }
 
@@ -111,7 +111,7 @@ fn a_json_token_response_yields_each_credential_selectable() {
         .collect();
     assert_eq!(labels, ["access_token", "id_token", "refresh_token"]);
     assert_eq!(
-        report.credentials[2].kind,
+        report.credentials[2].kind(),
         Kind::SlasRefreshToken { two_part: false }
     );
     assert!(mentions(
@@ -133,9 +133,9 @@ fn a_curl_command_gives_its_bearer_token() {
 fn curl_user_flag_is_read_as_basic_credentials() {
     let report = analyze("curl -X POST 'https://account.demandware.com/dwsso/oauth2/access_token' -u 'my-client:s3cret-value' -d grant_type=client_credentials");
     let c = &report.credentials[0];
-    assert_eq!(c.kind, Kind::Basic);
-    assert_eq!(c.basic.as_ref().unwrap().client_id, "my-client");
-    assert_eq!(c.basic.as_ref().unwrap().secret_len, 12);
+    assert_eq!(c.kind(), Kind::Basic);
+    assert_eq!(c.basic().unwrap().client_id, "my-client");
+    assert_eq!(c.basic().unwrap().secret_len, 12);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn a_cookie_line_and_a_set_cookie_line_give_the_cc_at_cookie() {
 #[test]
 fn a_lone_cc_at_cookie_says_it_is_only_the_first_half() {
     let report = analyze(&format!("cc-at={}", fixture("cookie-cc-at.txt")));
-    assert_eq!(report.credentials[0].kind, Kind::FirstHalf);
+    assert_eq!(report.credentials[0].kind(), Kind::FirstHalf);
     assert!(report.credentials[0]
         .findings
         .iter()
@@ -165,7 +165,7 @@ fn refresh_cookies_are_named_for_what_they_hold() {
         fixture("slas-refresh-token.txt")
     ));
     assert_eq!(
-        report.credentials[0].kind,
+        report.credentials[0].kind(),
         Kind::SlasRefreshToken { two_part: false }
     );
     assert_eq!(report.credentials[0].label, "cc-nx-g_RefArch cookie");
@@ -188,13 +188,13 @@ fn a_url_or_fragment_with_a_token_parameter_gives_the_token() {
 fn basic_header_and_bare_client_auth_value_are_recognised() {
     for file in ["basic-auth-header.txt", "slas-client-auth-header-value.txt"] {
         let report = analyze(&fixture(file));
-        assert_eq!(report.credentials[0].kind, Kind::Basic, "{file}");
+        assert_eq!(report.credentials[0].kind(), Kind::Basic, "{file}");
     }
     let report = analyze(&format!(
         "x-slas-client-auth: {}",
         fixture("slas-client-auth-header-value.txt")
     ));
-    assert_eq!(report.credentials[0].kind, Kind::Basic);
+    assert_eq!(report.credentials[0].kind(), Kind::Basic);
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn the_page_keeps_what_it_analyses_and_still_reports_the_whole_paste() {
 fn garbage_gets_a_clear_message() {
     let report = analyze("hello there, this is not a token");
     let c = &report.credentials[0];
-    assert_eq!(c.kind, Kind::Unrecognised);
+    assert_eq!(c.kind(), Kind::Unrecognised);
     assert!(
         c.findings[0].detail.contains("U+0020 at position 6"),
         "{}",

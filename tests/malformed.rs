@@ -156,6 +156,14 @@ fn catalogue() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "It contains U+0001 at position 1, which no token contains"),
         ("an HTML tag", "<img src=x onerror=alert(1)>".into(), "unrecognised", "which no token contains"),
         ("a short word", "hello".into(), "unrecognised", "It is 5 characters with no dots"),
+        ("a text payload without typ JWT", jws(r#"{"alg":"RS256"}"#, "hello there"), "jws-text-payload",
+            "The payload is text, not a JWT claims set"),
+        ("an empty payload without typ JWT", format!("{}..{S}", e(r#"{"alg":"HS256"}"#)), "jws-detached",
+            "Detached content: the payload is not in the token"),
+        ("a JWE with no encrypted key under RSA-OAEP", format!("{}..aXY.Y2lwaGVy.dGFn", e(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#)), "jwe",
+            "segment 2 (encrypted key) is empty, but alg “RSA-OAEP” requires an encrypted key"),
+        ("a JWE with no encrypted key under dir", format!("{}..aXY.Y2lwaGVy.dGFn", e(r#"{"alg":"dir","enc":"A256GCM"}"#)), "jwe",
+            "With alg “dir” the content key is not sent"),
     ]
 }
 

@@ -112,7 +112,7 @@ fn mutated_fixtures_always_give_a_report() {
                 for now in [0, 1_795_342_200, -62_135_596_800, 253_402_300_799] {
                     let _ = c.findings_at(now);
                     let _ = c.time_status(now);
-                    for t in &c.times.claims {
+                    for t in &c.times().claims {
                         let _ = t.relative(now);
                     }
                 }

@@ -10,7 +10,7 @@ use sfcc_token_inspector::inspect::scopes::{self, Access, ScopeClass};
 fn fixture_findings(file: &str) -> Vec<&'static str> {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
     let report = analyze(&std::fs::read_to_string(path).unwrap());
-    let s = report.credentials[0].sfcc.clone().unwrap();
+    let s = report.credentials[0].sfcc().cloned().unwrap();
     s.findings.iter().map(|f| f.id).collect()
 }
 

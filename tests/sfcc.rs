@@ -53,7 +53,7 @@ fn every_fixture_yields_its_kind_identity_tenant_and_scopes() {
         if !matches!(kind.as_str(), "malformed" | "half-token") {
             assert_eq!(c.kind_id(), kind, "{file}: kind");
         }
-        let Some(s) = c.sfcc.as_ref() else {
+        let Some(s) = c.sfcc() else {
             continue;
         };
         checked += 1;
@@ -160,7 +160,7 @@ fn every_fixture_yields_its_kind_identity_tenant_and_scopes() {
 fn kinds_are_explained_with_their_evidence() {
     for (file, kind, _, text) in fixtures() {
         let c = credential(&text);
-        if let Some(s) = c.sfcc.as_ref().filter(|_| kind != "malformed") {
+        if let Some(s) = c.sfcc().filter(|_| kind != "malformed") {
             if kind != "generic-jwt" {
                 assert!(!s.evidence.is_empty(), "{file}: no evidence");
                 assert!(!s.kind.explanation().is_empty(), "{file}: no explanation");
@@ -168,7 +168,7 @@ fn kinds_are_explained_with_their_evidence() {
         }
     }
     let c = credential(&fixture("slas-access-registered.jwt"));
-    let evidence = c.sfcc.unwrap().evidence.join("; ");
+    let evidence = c.sfcc().cloned().unwrap().evidence.join("; ");
     assert!(
         evidence.contains("`sub` starts with `cc-slas::`"),
         "{evidence}"
@@ -179,7 +179,7 @@ fn kinds_are_explained_with_their_evidence() {
 #[test]
 fn a_blank_chid_is_called_out() {
     let c = credential(&fixture("slas-access-chid-space.jwt"));
-    let s = c.sfcc.unwrap();
+    let s = c.sfcc().cloned().unwrap();
     assert!(s.findings.iter().any(|f| f.id == "blank-site"));
     let site = s.identity.iter().find(|f| f.id == "site").unwrap();
     assert!(site
@@ -313,7 +313,7 @@ fn an_expired_shopper_token_carries_the_documented_401_body() {
 #[test]
 fn a_token_expiring_within_five_minutes_is_flagged() {
     let c = credential(&fixture("slas-access-guest.jwt"));
-    let exp = c.times.at("exp").unwrap();
+    let exp = c.times().at("exp").unwrap();
     let ids = |now: i64| c.findings_at(now).iter().map(|f| f.id).collect::<Vec<_>>();
     assert!(ids(exp - 299).contains(&"expiring"));
     assert!(!ids(exp - 301).contains(&"expiring"));
@@ -333,7 +333,8 @@ fn an_am_token_for_several_tenants_is_not_a_conflict_but_a_foreign_scope_tenant_
         )
     };
     let ok = credential(&token("SALESFORCE_COMMERCE_API:abcd_stg"))
-        .sfcc
+        .sfcc()
+        .cloned()
         .unwrap();
     assert!(
         !ok.findings.iter().any(|f| f.id == "tenant-mismatch"),
@@ -341,7 +342,8 @@ fn an_am_token_for_several_tenants_is_not_a_conflict_but_a_foreign_scope_tenant_
         ok.findings
     );
     let bad = credential(&token("SALESFORCE_COMMERCE_API:wxyz_prd"))
-        .sfcc
+        .sfcc()
+        .cloned()
         .unwrap();
     let f = bad
         .findings
@@ -389,7 +391,8 @@ fn jws(header: &str, payload: &str) -> String {
 
 fn sfcc_of(header: &str, payload: &str) -> sfcc_token_inspector::inspect::sfcc::Sfcc {
     credential(&jws(header, payload))
-        .sfcc
+        .sfcc()
+        .cloned()
         .expect("claims decode")
 }
 
@@ -496,7 +499,7 @@ fn the_am_issuer_is_recognised_on_pod_hosts_and_without_the_port() {
 #[test]
 fn a_cc_slas_token_with_the_2020_context_is_legacy_not_current() {
     let c = credential(&fixture("legacy-slas-2020-cc-slas.jwt"));
-    let s = c.sfcc.unwrap();
+    let s = c.sfcc().cloned().unwrap();
     assert_eq!(s.kind.id(), "legacy-slas-2020");
     assert!(s
         .evidence
@@ -527,7 +530,7 @@ fn evidence_names_the_claims_that_decided_the_kind() {
         ("slas-access-guest.jwt", "no `rcid`"),
     ];
     for (file, phrase) in cases {
-        let s = credential(&fixture(file)).sfcc.unwrap();
+        let s = credential(&fixture(file)).sfcc().cloned().unwrap();
         let evidence = s.evidence.join("; ");
         assert!(evidence.contains(phrase), "{file}: {evidence}");
     }
@@ -536,7 +539,8 @@ fn evidence_names_the_claims_that_decided_the_kind() {
 #[test]
 fn a_tenant_mismatch_names_both_places_and_carries_the_401_body() {
     let s = credential(&fixture("slas-access-tenant-mismatch.jwt"))
-        .sfcc
+        .sfcc()
+        .cloned()
         .unwrap();
     let f = s
         .findings
@@ -625,7 +629,7 @@ fn findings_that_do_not_depend_on_the_clock_are_raised_per_fixture() {
         ),
     ];
     for (file, present, absent) in cases {
-        let s = credential(&fixture(file)).sfcc.unwrap();
+        let s = credential(&fixture(file)).sfcc().cloned().unwrap();
         let ids: Vec<&str> = s.findings.iter().map(|f| f.id).collect();
         for id in *present {
             assert!(ids.contains(id), "{file}: missing {id} in {ids:?}");
@@ -729,7 +733,7 @@ fn identity_rows_name_what_each_kind_carries() {
         ),
     ];
     for (file, rows) in cases {
-        let s = credential(&fixture(file)).sfcc.unwrap();
+        let s = credential(&fixture(file)).sfcc().cloned().unwrap();
         for (id, value) in *rows {
             assert!(
                 s.identity.iter().any(|f| f.id == *id && f.value == *value),
@@ -738,13 +742,17 @@ fn identity_rows_name_what_each_kind_carries() {
             );
         }
     }
-    let guest = credential(&fixture("slas-access-guest.jwt")).sfcc.unwrap();
+    let guest = credential(&fixture("slas-access-guest.jwt"))
+        .sfcc()
+        .cloned()
+        .unwrap();
     assert!(
         !guest.identity.iter().any(|f| f.id == "login"),
         "upn Guest is no login"
     );
     let s = credential(&fixture("am-user-multi-tenant.jwt"))
-        .sfcc
+        .sfcc()
+        .cloned()
         .unwrap();
     let filter = s.identity.iter().find(|f| f.id == "tenant-filter").unwrap();
     assert!(
@@ -769,7 +777,7 @@ fn audiences_follow_the_kind() {
         ("external-idp-access-token.jwt", Audience::Other),
     ];
     for (file, audience) in cases {
-        let s = credential(&fixture(file)).sfcc.unwrap();
+        let s = credential(&fixture(file)).sfcc().cloned().unwrap();
         assert_eq!(s.audience, audience, "{file}");
     }
 }

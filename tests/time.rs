@@ -66,3 +66,49 @@ fn odd_values_are_kept_with_a_problem_and_never_panic() {
     assert!(TimeClaim::read("exp", &json!(null)).seconds.is_none());
     assert!(TimeClaim::read("exp", &json!({"a": 1})).problem.is_some());
 }
+
+/// A JWS with these claims (unsigned header is irrelevant to the clock rules).
+fn token_with(claims: &str) -> sfcc_token_inspector::inspect::Credential {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+    use base64::Engine;
+    let text = format!(
+        "{}.{}.c2ln",
+        B64.encode(r#"{"alg":"RS256","typ":"JWT"}"#),
+        B64.encode(claims)
+    );
+    sfcc_token_inspector::inspect::analyze(&text)
+        .credentials
+        .remove(0)
+}
+
+fn clock_ids(c: &sfcc_token_inspector::inspect::Credential, now: i64) -> Vec<&'static str> {
+    c.findings_at(now)
+        .iter()
+        .map(|f| f.id)
+        .filter(|id| ["expired", "not-yet-valid", "expiring", "iat-future"].contains(id))
+        .collect()
+}
+
+#[test]
+fn clock_findings_follow_the_clock_passed_in() {
+    let c = token_with(r#"{"sub":"x","iat":1000,"nbf":1000,"exp":2000}"#);
+    assert_eq!(clock_ids(&c, 500), vec!["not-yet-valid", "iat-future"]);
+    assert_eq!(clock_ids(&c, 1500), Vec::<&str>::new());
+    assert_eq!(clock_ids(&c, 1900), vec!["expiring"]);
+    assert_eq!(clock_ids(&c, 2000), vec!["expired"]);
+    let expired = c.findings_at(2600);
+    let f = expired.iter().find(|f| f.id == "expired").unwrap();
+    assert_eq!(f.title, "Expired 10 min ago");
+}
+
+#[test]
+fn a_shopper_token_past_its_expiry_carries_the_401_body() {
+    let c = token_with(
+        r#"{"aut":"GUID","scp":"sfcc.shopper-products","sub":"cc-slas::zzrf_001::scid:c9c45bfd-0ed3-4aa2-9971-40f88962b836::usid:9b3a9e8b-5e2c-4f7c-8e53-9f3c9a1b2c3d","ctx":"slas","iss":"slas/prod/zzrf_001","ist":1,"dnt":"0","aud":"commercecloud/prod/zzrf_001","nbf":1000,"sty":"User","isb":"uido:slas::upn:Guest::uidn:Guest User::gcid:abc::sesb:session_bridge::chid:RefArch","exp":2000,"iat":1000,"jti":"C2C-1"}"#,
+    );
+    let at = c.findings_at(3000);
+    let expired = at.iter().find(|f| f.id == "expired").unwrap();
+    assert!(expired.error.is_some(), "{expired:?}");
+    // A token with no claims has no clock findings at all.
+    assert!(clock_ids(&token_with("{}"), 0).is_empty());
+}

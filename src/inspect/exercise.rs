@@ -52,19 +52,19 @@ fn views(shown: &Page, now: UnixTime) -> usize {
         return lines;
     };
     lines += c.segment_roles().len() + c.title().len() + c.kind_id().len();
-    for t in &c.times.claims {
+    for t in &c.times().claims {
         lines += t.relative(now).map_or(0, |r| r.len());
         lines += t.seconds.map_or(0, |s| iso_utc(s).len());
     }
-    for row in c.header_rows.iter().chain(&c.claim_rows) {
+    for row in c.header_rows().iter().chain(c.claim_rows()) {
         lines += row.display.len() + display(&row.value).len();
     }
-    if let Some(j) = &c.jose {
+    if let Some(j) = c.jose() {
         lines += j.header.pretty().map_or(0, |s| s.len());
         lines += j.payload.pretty().map_or(0, |s| s.len());
     }
-    lines += c.basic.as_ref().map_or(0, |b| b.masked_secret().len());
-    if let Some(s) = &c.sfcc {
+    lines += c.basic().map_or(0, |b| b.masked_secret().len());
+    if let Some(s) = c.sfcc() {
         lines += s
             .scopes
             .iter()

@@ -20,12 +20,19 @@ const BASE64URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
 /// What a part of a compact token is for, in the order the RFCs define them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
+    /// The protected header (JWS and JWE part 1).
     Header,
+    /// The JWS payload (part 2).
     Payload,
+    /// The JWS signature (part 3).
     Signature,
+    /// The JWE encrypted key (part 2; empty for `dir` and `ECDH-ES`).
     EncryptedKey,
+    /// The JWE initialisation vector (part 3).
     Iv,
+    /// The JWE ciphertext (part 4).
     Ciphertext,
+    /// The JWE authentication tag (part 5).
     Tag,
     /// A part beyond what JWS/JWE define (a token with 4 or 6+ parts).
     Extra,
@@ -64,65 +71,139 @@ impl Role {
 /// where there is one, the 1-based character position inside that segment.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    /// Neither 3 (JWS) nor 5 (JWE) parts.
     #[error("{}", part_count_message(*parts))]
-    WrongPartCount { parts: usize },
+    WrongPartCount {
+        /// How many parts there are.
+        parts: usize,
+    },
+    /// A part that must hold something is empty.
     #[error("segment {n} ({role}) is empty")]
-    EmptySegment { n: usize, role: &'static str },
+    EmptySegment {
+        /// The 1-based segment number.
+        n: usize,
+        /// The segment's role name.
+        role: &'static str,
+    },
+    /// A JWE without an encrypted key although its `alg` needs one.
+    #[error(
+        "segment 2 (encrypted key) is empty, but alg “{alg}” requires an encrypted key: only “dir” and \
+         “ECDH-ES” leave it empty (RFC 7516 §5.1, RFC 7518 §4.5–4.6)"
+    )]
+    MissingEncryptedKey {
+        /// The header's `alg`.
+        alg: String,
+    },
+    /// A character that base64url does not have.
     #[error("segment {n} ({role}) is not valid base64url: unexpected {found} at position {pos}")]
     BadBase64 {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The offending character, described.
         found: String,
+        /// 1-based position of the problem.
         pos: usize,
     },
+    /// A length that no base64url text has.
     #[error(
         "segment {n} ({role}) has {len} characters, a length no base64url text can have \
          (one character too many, or the part was cut)"
     )]
     BadLength {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// Length in characters.
         len: usize,
     },
+    /// The decoded bytes are not UTF-8.
     #[error("segment {n} ({role}) does not decode to UTF-8 text (invalid byte {pos} of the decoded bytes)")]
     NotUtf8 {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// 1-based position of the problem.
         pos: usize,
     },
+    /// The decoded text is not JSON.
     #[error("segment {n} ({role}) is not JSON: {detail}; the decoded text starts “{preview}”")]
     NotJson {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The JSON parser's message.
         detail: String,
+        /// The start of the decoded text.
         preview: String,
     },
+    /// The JSON stops part-way: the token was cut.
     #[error("segment {n} ({role}) stops in the middle of its JSON (after {len} characters): the token was cut short")]
     TruncatedJson {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// Length in characters.
         len: usize,
     },
+    /// JSON nested deeper than parsers accept.
     #[error(
         "segment {n} ({role}) nests arrays or objects more than 128 levels deep: no real token does, and \
          JSON parsers refuse it"
     )]
-    TooDeep { n: usize, role: &'static str },
+    TooDeep {
+        /// The 1-based segment number.
+        n: usize,
+        /// The segment's role name.
+        role: &'static str,
+    },
+    /// A number beyond what a 64-bit float holds.
     #[error(
         "segment {n} ({role}) holds the number {number}, too large for any JSON parser (the largest is \
          about 1.8e308)"
     )]
     HugeNumber {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The number as written (shortened).
         number: String,
     },
+    /// JSON, but not an object.
     #[error("segment {n} ({role}) is JSON but {found}, not an object: a JOSE {role} must be a JSON object")]
     NotObject {
+        /// The 1-based segment number.
         n: usize,
+        /// The segment's role name.
         role: &'static str,
+        /// The offending character, described.
         found: &'static str,
     },
+}
+
+impl DecodeError {
+    /// The 1-based segment the error is about (`None` for the number of parts).
+    pub fn segment(&self) -> Option<usize> {
+        match self {
+            DecodeError::WrongPartCount { .. } => None,
+            DecodeError::MissingEncryptedKey { .. } => Some(2),
+            DecodeError::EmptySegment { n, .. }
+            | DecodeError::BadBase64 { n, .. }
+            | DecodeError::BadLength { n, .. }
+            | DecodeError::NotUtf8 { n, .. }
+            | DecodeError::NotJson { n, .. }
+            | DecodeError::TruncatedJson { n, .. }
+            | DecodeError::TooDeep { n, .. }
+            | DecodeError::HugeNumber { n, .. }
+            | DecodeError::NotObject { n, .. } => Some(*n),
+        }
+    }
 }
 
 fn part_count_message(parts: usize) -> String {
@@ -136,7 +217,9 @@ fn part_count_message(parts: usize) -> String {
 /// One dot-separated part of the pasted token, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
+    /// What the part is for.
     pub role: Role,
+    /// The part exactly as pasted.
     pub text: String,
     /// Decoded length in bytes, when the part is valid base64url.
     pub decoded_len: Option<usize>,
@@ -178,11 +261,29 @@ impl JsonPart {
 /// A compact JOSE token split and decoded as far as possible.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Jose {
+    /// Every dot-separated part, in order (at most [`MAX_SEGMENTS`]).
     pub segments: Vec<Segment>,
+    /// The protected header.
     pub header: JsonPart,
-    /// The claims set (JWS only; a JWE payload is encrypted).
+    /// The claims set (JWS only; a JWE payload is encrypted), or the payload's text when it is
+    /// not JSON (see [`Jose::text_payload`]).
     pub payload: JsonPart,
+    /// How the payload part carries the content (RFC 7515 §7.1, App. F; RFC 7797).
+    pub payload_form: PayloadForm,
+    /// What did not decode, part by part.
     pub errors: Vec<DecodeError>,
+}
+
+/// How a JWS carries its payload in the compact form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PayloadForm {
+    /// Base64url-encoded in part 2 (RFC 7515 §7.1), the usual form.
+    #[default]
+    Encoded,
+    /// `b64: false` (RFC 7797 §3): part 2 is the payload itself, not base64url.
+    Unencoded,
+    /// Part 2 is empty: the content is sent apart from the token (RFC 7515 App. F).
+    Detached,
 }
 
 impl Jose {
@@ -208,6 +309,47 @@ impl Jose {
         self.header.object()?.get("alg")?.as_str()
     }
 
+    /// The header's `typ` says the payload is a JWT claims set (`JWT`, `application/jwt` or a
+    /// `+jwt` media type such as `at+jwt`, RFC 7519 §5.1, RFC 9068 §2.1).
+    pub fn claims_required(&self) -> bool {
+        self.header
+            .object()
+            .and_then(|h| h.get("typ"))
+            .and_then(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .is_some_and(|t| {
+                let t = t.strip_prefix("application/").unwrap_or(&t);
+                t == "jwt" || t.ends_with("+jwt")
+            })
+    }
+
+    /// The header says `b64: false` (RFC 7797 §3): the payload is not base64url-encoded.
+    pub fn unencoded(&self) -> bool {
+        self.header
+            .object()
+            .and_then(|h| h.get("b64"))
+            .is_some_and(|b| b == &Value::Bool(false))
+    }
+
+    /// The header's `crit` list names `name` (RFC 7515 §4.1.11).
+    pub fn critical(&self, name: &str) -> bool {
+        self.header
+            .object()
+            .and_then(|h| h.get("crit"))
+            .and_then(Value::as_array)
+            .is_some_and(|c| c.iter().any(|v| v.as_str() == Some(name)))
+    }
+
+    /// A JWS payload that decoded to text which is not a JSON object (RFC 7515 allows any
+    /// octets; RFC 7515 A.4, RFC 7520 §4, RFC 8037 A.4 sign plain text). `None` for a claims
+    /// set, a JWE, detached content or a payload that did not decode.
+    pub fn text_payload(&self) -> Option<&str> {
+        let decoded = !self.errors.iter().any(|e| e.segment() == Some(2));
+        (!self.is_jwe() && self.payload.json.is_none() && decoded)
+            .then_some(self.payload.text.as_deref())
+            .flatten()
+    }
+
     /// True when any part used standard base64 instead of base64url.
     pub fn uses_standard_base64(&self) -> bool {
         self.segments.iter().any(|s| s.standard_base64)
@@ -219,6 +361,11 @@ pub const MAX_SEGMENTS: usize = 8;
 
 /// Splits `token` on dots and decodes the header (and, for a JWS, the payload). Never fails:
 /// problems are collected in [`Jose::errors`] with everything that did decode kept.
+///
+/// Read as the RFCs say: an empty encrypted key is right for `dir` and `ECDH-ES` (RFC 7516
+/// §5.1); `b64: false` puts the payload in part 2 as it is (RFC 7797 §3); an empty payload part
+/// is detached content (RFC 7515 App. F) unless `typ` says JWT; and a payload that is text, not
+/// JSON, is a JWS payload like any other unless `typ` says JWT (RFC 7519 §7.2 step 10).
 pub fn parse(token: &str) -> Jose {
     let parts = token.matches('.').count() + 1;
     // A paste with thousands of dots is not a token: keep the first parts, and the rest as one.
@@ -240,6 +387,10 @@ pub fn parse(token: &str) -> Jose {
             });
             break;
         }
+        if role == Role::Payload && jose.unencoded() {
+            unencoded_payload(&mut jose, text);
+            continue;
+        }
         let decoded = decode_segment(text, n, role);
         jose.segments.push(Segment {
             role,
@@ -247,26 +398,94 @@ pub fn parse(token: &str) -> Jose {
             decoded_len: decoded.as_ref().ok().map(Vec::len),
             standard_base64: text.contains(['+', '/', '=']),
         });
-        let bytes = match decoded {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                // An empty signature is reported by the caller as "unsigned", not as an error.
-                if !(role == Role::Signature && matches!(err, DecodeError::EmptySegment { .. })) {
-                    jose.errors.push(err);
-                }
-                continue;
-            }
-        };
-        let slot = match role {
-            Role::Header => &mut jose.header,
-            Role::Payload => &mut jose.payload,
-            _ => continue,
-        };
-        let (part, err) = json_part(&bytes, n, role);
-        *slot = part;
-        jose.errors.extend(err);
+        match decoded {
+            Ok(bytes) => decoded_part(&mut jose, &bytes, n, role),
+            Err(DecodeError::EmptySegment { .. }) => empty_part(&mut jose, n, role, parts),
+            Err(err) => jose.errors.push(err),
+        }
     }
     jose
+}
+
+/// Part 2 of a `b64: false` JWS: the payload as written (RFC 7797 §3), or detached when empty.
+fn unencoded_payload(jose: &mut Jose, text: &str) {
+    jose.segments.push(Segment {
+        role: Role::Payload,
+        text: text.to_string(),
+        decoded_len: Some(text.len()),
+        standard_base64: false,
+    });
+    if text.is_empty() {
+        jose.payload_form = PayloadForm::Detached;
+        return;
+    }
+    jose.payload_form = PayloadForm::Unencoded;
+    jose.payload = match serde_json::from_str::<Value>(text) {
+        Ok(json) if json.is_object() => JsonPart {
+            json: Some(json),
+            duplicates: duplicate_keys(text),
+            ..JsonPart::default()
+        },
+        _ => JsonPart {
+            text: Some(text.to_string()),
+            ..JsonPart::default()
+        },
+    };
+}
+
+/// An empty part: an error, except where the RFCs leave it empty.
+fn empty_part(jose: &mut Jose, n: usize, role: Role, parts: usize) {
+    let header_ok = jose.header.object().is_some();
+    match role {
+        // An empty signature is reported by the caller as "unsigned", not as an error.
+        Role::Signature => {}
+        Role::EncryptedKey => match jose.alg() {
+            Some("dir" | "ECDH-ES") => {}
+            Some(alg) => {
+                let alg = alg.to_string();
+                jose.errors.push(DecodeError::MissingEncryptedKey { alg });
+            }
+            None => jose.errors.push(DecodeError::EmptySegment {
+                n,
+                role: role.name(),
+            }),
+        },
+        Role::Payload if header_ok && !jose.claims_required() && parts == 3 => {
+            jose.payload_form = PayloadForm::Detached;
+        }
+        _ => jose.errors.push(DecodeError::EmptySegment {
+            n,
+            role: role.name(),
+        }),
+    }
+}
+
+/// Reads the decoded bytes of the header or the (JWS) payload.
+fn decoded_part(jose: &mut Jose, bytes: &[u8], n: usize, role: Role) {
+    let (part, err) = json_part(bytes, n, role);
+    match role {
+        Role::Header => jose.header = part,
+        Role::Payload => {
+            let text_payload = matches!(
+                err,
+                Some(DecodeError::NotJson { .. } | DecodeError::NotObject { .. })
+            ) && jose.header.object().is_some()
+                && !jose.claims_required();
+            match std::str::from_utf8(bytes) {
+                // Plain text, or JSON that is not an object: a payload, not a claims set.
+                Ok(text) if text_payload && !text.trim_start().starts_with('{') => {
+                    jose.payload = JsonPart {
+                        text: Some(text.to_string()),
+                        ..JsonPart::default()
+                    };
+                    return;
+                }
+                _ => jose.payload = part,
+            }
+        }
+        _ => return,
+    }
+    jose.errors.extend(err);
 }
 
 /// Decodes one base64url segment, accepting standard base64 (`+`, `/`, `=`) as well.

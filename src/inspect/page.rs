@@ -181,7 +181,7 @@ fn scope_checklist(
     let mut expected = check.map(|c| c.expected.clone()).unwrap_or_default();
     let from_request = expected.items.len();
     expected.merge(list);
-    let granted = credential.and_then(|c| c.sfcc.as_ref()).map(|s| {
+    let granted = credential.and_then(|c| c.sfcc()).map(|s| {
         s.scopes
             .iter()
             .map(|g| g.name.clone())

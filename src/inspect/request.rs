@@ -420,7 +420,7 @@ pub fn check(
         .iter()
         .find(|(k, _)| k == "organizationId" || k == "tenantId")
         .map(|(k, v)| (k.clone(), v.clone()));
-    let sfcc = token.and_then(|c| c.sfcc.as_ref());
+    let sfcc = token.and_then(|c| c.sfcc());
     if let (Some((_, t)), Some(s)) = (&url_tenant, sfcc) {
         if s.audience == Audience::Admin && e.token != "shopper" && e.api != "SLAS Admin" {
             expected.merge(&Expectations::parse(&format!(
@@ -551,7 +551,7 @@ impl Checker<'_> {
             );
             return;
         };
-        let Some(sfcc) = token.sfcc.as_ref() else {
+        let Some(sfcc) = token.sfcc() else {
             self.item(
                 "token-kind",
                 "Token",
@@ -579,7 +579,7 @@ impl Checker<'_> {
         match token.time_status(self.now) {
             Some(TimeStatus::Expired) => {
                 let ago = token
-                    .times
+                    .times()
                     .at("exp")
                     .map(|exp| time::duration(exp.abs_diff(self.now)))
                     .unwrap_or_default();

@@ -12,7 +12,7 @@ use super::credential_view::CredentialView;
 use super::request_panel::RequestInput;
 use super::state::{Action, State};
 use super::token_input::TokenInput;
-use super::{ReportRef, RequestRef};
+use super::RequestRef;
 use crate::inspect::checklist::Expectations;
 use crate::inspect::extract::token_from_fragment;
 use crate::inspect::page::{page, Page, RequestState};
@@ -57,6 +57,11 @@ struct PageKey {
     now: crate::inspect::UnixTime,
 }
 
+/// The identity of the evidence's report, for memo keys.
+fn key_report(evidence: &crate::inspect::Evidence) -> *const crate::inspect::Report {
+    Rc::as_ptr(&evidence.report)
+}
+
 /// The request state as the request panels take it.
 fn request_ref(state: &RequestState) -> RequestRef {
     RequestRef(Rc::new(match state {
@@ -72,7 +77,7 @@ pub fn App() -> Html {
     let now = use_clock();
     let evidence = &state.evidence;
     let key = PageKey {
-        report: Rc::as_ptr(&evidence.report),
+        report: key_report(evidence),
         selected: evidence.selected,
         request: evidence.request.clone(),
         checklist: evidence.checklist.clone(),
@@ -84,6 +89,13 @@ pub fn App() -> Html {
     };
     // The request panels re-render only when the check itself changes, not every second.
     let checked = use_memo(shown.request.clone(), request_ref);
+    // The selected credential, shared with the views: the same `Rc` until the paste or the
+    // selection changes.
+    let credential = use_memo((key_report(evidence), shown.selected), {
+        let shown = shown.clone();
+        move |_| shown.credential().cloned().map(Rc::new)
+    });
+    let findings = use_memo(shown.findings.clone(), |f| f.clone());
     {
         let list = evidence.checklist.clone();
         use_effect_with(list, |list| browser::save_checklist(list));
@@ -109,7 +121,6 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |more: Expectations| state.dispatch(Action::AddExpected(more)))
     };
-    let report = ReportRef(shown.report.clone());
     let checked = (*checked).clone();
     let selected = shown.selected.unwrap_or(0);
     let tabs = (!shown.tabs.is_empty()).then(|| {
@@ -130,7 +141,7 @@ pub fn App() -> Html {
     });
     let granted = shown
         .credential()
-        .and_then(|c| c.sfcc.as_ref())
+        .and_then(|c| c.sfcc())
         .map(|s| Rc::new(s.scopes.iter().map(|g| g.name.clone()).collect::<Vec<_>>()));
     let from_request = checked
         .check()
@@ -152,8 +163,9 @@ pub fn App() -> Html {
                     {granted} {from_request} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>
             { tabs.unwrap_or_default() }
-            if shown.selected.is_some() {
-                <CredentialView report={report.clone()} index={selected} request={checked.clone()} />
+            if let Some(credential) = (*credential).clone() {
+                <CredentialView {credential} request={checked.clone()} findings={findings.clone()}
+                    status={shown.status} />
             } else {
                 <EmptyState />
             }

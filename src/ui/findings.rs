@@ -1,12 +1,12 @@
-//! The ranked findings at the top of a credential — the token's own and the request check's —
-//! with the error body the API returns in that case; and the validity badge. Both live.
+//! The ranked findings at the top of a credential — the token's own and the request check's, as
+//! the page composed them — with the error body the API returns in that case; and the validity
+//! badge.
 
 use yew::prelude::*;
 
-use super::clock::use_now;
+use std::rc::Rc;
+
 use super::copy::CopyButton;
-use super::{CredentialProps, ReportRef, RequestRef};
-use crate::inspect::findings::rank;
 use crate::inspect::{Finding, TimeStatus};
 
 /// Text with `backticked` names shown as code, as the core writes claim and scope names.
@@ -25,22 +25,13 @@ pub fn rich(text: &str) -> Html {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FindingsProps {
-    pub report: ReportRef,
-    pub index: usize,
-    pub request: RequestRef,
+    /// The selected credential's findings and the request check's, ranked (`Page::findings`).
+    pub findings: Rc<Vec<Finding>>,
 }
 
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
-    let now = use_now();
-    let Some(c) = props.report.credential(props.index) else {
-        return Html::default();
-    };
-    let mut findings: Vec<Finding> = c.findings_at(now);
-    if let Some(check) = props.request.check() {
-        findings.extend(check.findings.iter().cloned());
-    }
-    rank(&mut findings);
+    let findings = &props.findings;
     if findings.is_empty() {
         return Html::default();
     }
@@ -69,14 +60,15 @@ pub fn Findings(props: &FindingsProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq, Clone)]
+pub struct StatusProps {
+    /// The credential's validity now (`Page::status`); `None` without time claims.
+    pub status: Option<TimeStatus>,
+}
+
 #[component]
-pub fn StatusBadge(props: &CredentialProps) -> Html {
-    let now = use_now();
-    let Some(status) = props
-        .report
-        .credential(props.index)
-        .and_then(|c| c.time_status(now))
-    else {
+pub fn StatusBadge(props: &StatusProps) -> Html {
+    let Some(status) = props.status else {
         return Html::default();
     };
     let (class, text) = match status {

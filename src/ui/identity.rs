@@ -21,7 +21,7 @@ const COPYABLE: &[&str] = &[
 
 #[component]
 pub fn IdentityPanel(props: &CredentialProps) -> Html {
-    let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
+    let Some(sfcc) = props.credential().and_then(|c| c.sfcc()) else {
         return Html::default();
     };
     if sfcc.identity.is_empty() {

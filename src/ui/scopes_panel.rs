@@ -12,7 +12,7 @@ const SHOWN_ROWS: usize = 100;
 pub fn ScopesPanel(props: &CredentialProps) -> Html {
     // Hooks first, before any early return: Yew needs the same hooks on every render.
     let all = use_state(|| false);
-    let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
+    let Some(sfcc) = props.credential().and_then(|c| c.sfcc()) else {
         return Html::default();
     };
     if sfcc.scopes.is_empty() {

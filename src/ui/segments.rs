@@ -59,10 +59,8 @@ fn segment_text(segment: &Segment, bad: Option<usize>) -> Html {
 
 #[component]
 pub fn Segments(props: &CredentialProps) -> Html {
-    let Some(c) = props.credential() else {
-        return Html::default();
-    };
-    let body = match &c.jose {
+    let c = &props.credential;
+    let body = match c.jose() {
         Some(jose) => {
             let last = jose.segments.len().saturating_sub(1);
             html! {
@@ -78,7 +76,7 @@ pub fn Segments(props: &CredentialProps) -> Html {
         }
         None => html! { <span class="seg seg-opaque">{ shown(&c.text) }</span> },
     };
-    let legend = c.jose.as_ref().map(|jose| {
+    let legend = c.jose().map(|jose| {
         html! {
             <ul class="legend">
                 { for jose.segments.iter().enumerate().map(|(i, s)| html! {

@@ -9,7 +9,7 @@ use super::CredentialProps;
 
 #[component]
 pub fn TenantPanel(props: &CredentialProps) -> Html {
-    let Some(sfcc) = props.credential().and_then(|c| c.sfcc.as_ref()) else {
+    let Some(sfcc) = props.credential().and_then(|c| c.sfcc()) else {
         return Html::default();
     };
     let t = &sfcc.tenants;

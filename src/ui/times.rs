@@ -10,10 +10,8 @@ use crate::inspect::time::{duration, iso_utc};
 #[component]
 pub fn TimesPanel(props: &CredentialProps) -> Html {
     let now = use_now();
-    let Some(c) = props.credential() else {
-        return Html::default();
-    };
-    let rows = c.times.claims.iter().map(|t| {
+    let times = props.credential.times();
+    let rows = times.claims.iter().map(|t| {
         let (utc, local, relative) = match t.seconds {
             Some(s) => (
                 iso_utc(s),
@@ -36,7 +34,7 @@ pub fn TimesPanel(props: &CredentialProps) -> Html {
             </tr>
         }
     });
-    let lifetime = c.times.lifetime().map(|l| {
+    let lifetime = times.lifetime().map(|l| {
         let text = if l >= 0 { duration(l.unsigned_abs()) } else { format!("negative ({} before iat)", duration(l.unsigned_abs())) };
         html! { <p class="lifetime" data-testid="lifetime">{ "Lifetime (exp − iat): " }<strong>{ text }</strong></p> }
     });
