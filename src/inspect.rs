@@ -1,9 +1,10 @@
 //! The pure analysis core: no web dependencies, so it runs and is tested natively.
 //!
-//! [`analyze`] turns pasted text into a [`Report`]. The report does not depend on the clock:
-//! everything that does (expiry, relative times) is computed from it with `now` passed in
-//! ([`Credential::findings_at`], [`time::TimeClaim::relative`]), so the UI can tick every second
-//! without decoding the token again.
+//! [`analyze`] turns pasted text into a [`Report`], which does not depend on the clock; the
+//! [`Evidence`] (the report, the failing request, the checklist) is read once when an input
+//! changes, and [`page`] composes everything the page shows from it at `now`, cheaply enough
+//! to run every second. The modules form layers (ARCHITECTURE.md): `text` and `catalog` at the
+//! bottom, `page` at the top; this file only declares them and re-exports the entry points.
 
 pub mod catalog;
 pub mod checklist;
@@ -15,6 +16,7 @@ pub mod extract;
 pub mod findings;
 pub mod jose;
 pub mod page;
+pub mod report;
 pub mod request;
 pub mod scopes;
 pub mod sfcc;
@@ -25,74 +27,5 @@ pub use credential::{BasicCredentials, Credential, Kind};
 pub use extract::{Candidate, Extraction, Scheme};
 pub use findings::{Finding, Severity};
 pub use page::{page, Evidence, Page};
+pub use report::{analyze, analyze_kept, keep, Report, MAX_INPUT_BYTES};
 pub use time::{TimeStatus, UnixTime};
-
-/// Inputs longer than this are cut before analysis so that a huge paste cannot freeze the tab
-/// (the largest real SFCC tokens are a few KB; the 64 KB fixture is far below this).
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
-
-/// Everything found in one paste.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Report {
-    /// What was removed or interpreted to find the credentials.
-    pub stripped: Vec<String>,
-    /// Every credential found, in the order found (a JSON token response gives several).
-    pub credentials: Vec<Credential>,
-    /// Bytes of input that were not analysed because of [`MAX_INPUT_BYTES`].
-    pub cut_bytes: usize,
-}
-
-impl Report {
-    /// Nothing was pasted (only whitespace).
-    pub fn is_empty(&self) -> bool {
-        self.credentials.is_empty()
-    }
-}
-
-/// Finds, decodes and recognises every credential in `text`. Never panics; a problem with the
-/// input becomes a finding on the credential it concerns.
-pub fn analyze(text: &str) -> Report {
-    let (kept, dropped) = keep(text);
-    analyze_kept(kept, dropped)
-}
-
-/// [`analyze`] for the part of a paste that was kept (see [`keep`]) when `dropped` more bytes
-/// followed it: the page keeps only that part in its text box.
-pub fn analyze_kept(kept: &str, dropped: usize) -> Report {
-    let (text, more) = keep(kept);
-    let cut_bytes = dropped.saturating_add(more);
-    let extraction = extract::extract(text);
-    let mut stripped = extraction.stripped;
-    if cut_bytes > 0 {
-        stripped.insert(
-            0,
-            format!(
-                "kept and analysed only the first {} KB: the paste is {} KB, far larger than any SFCC token",
-                MAX_INPUT_BYTES / 1024,
-                text.len().saturating_add(cut_bytes) / 1024
-            ),
-        );
-    }
-    Report {
-        stripped,
-        credentials: extraction
-            .candidates
-            .iter()
-            .map(Credential::from_candidate)
-            .collect(),
-        cut_bytes,
-    }
-}
-
-/// What is kept of a paste: its first [`MAX_INPUT_BYTES`] (on a character boundary), and how
-/// many bytes after them were dropped.
-pub fn keep(text: &str) -> (&str, usize) {
-    if text.len() <= MAX_INPUT_BYTES {
-        return (text, 0);
-    }
-    let mut end = MAX_INPUT_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    (&text[..end], text.len() - end)
-}

@@ -7,7 +7,8 @@ use super::claims::display;
 use super::page::{page, Evidence, Page};
 use super::scopes::visible;
 use super::time::iso_utc;
-use super::{Report, UnixTime};
+use super::report::Report;
+use super::time::UnixTime;
 
 /// The pages for `token`, `expected` and `request_text` at `now`, with every credential selected
 /// in turn. Returns the report and a count of the lines computed (so that nothing is optimised

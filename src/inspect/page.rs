@@ -17,7 +17,7 @@ use super::credential::Credential;
 use super::findings::{rank, Finding};
 use super::request::{self, RequestCheck};
 use super::time::{TimeStatus, UnixTime};
-use super::{analyze_kept, Report};
+use super::report::{analyze, analyze_kept, Report};
 
 /// What the engineer has given the page, each piece read once.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,7 +36,7 @@ impl Evidence {
     /// Evidence from the three texts the page takes: the paste, the request and the checklist.
     pub fn new(paste: &str, request: &str, checklist: &str) -> Evidence {
         Evidence {
-            report: Rc::new(super::analyze(paste)),
+            report: Rc::new(analyze(paste)),
             selected: 0,
             request: request.into(),
             checklist: Rc::new(Expectations::parse(checklist)),
