@@ -135,7 +135,7 @@ fn requests_are_read_from_urls_curl_devtools_and_the_pwa_proxy() {
     assert_eq!(p.short_code.as_deref(), Some("kv7kzm78"));
     assert_eq!(p.query[1], ("ids".to_string(), "a,b".to_string()));
     let err = request::parse("it fails with 403, please help").unwrap_err();
-    assert!(err.contains("No URL found"), "{err}");
+    assert!(err.to_string().contains("No URL found"), "{err}");
     assert!(request::check("   ", None, NOW).is_none());
 }
 

@@ -3,7 +3,7 @@
 //!
 //! The checklist is not secret: it is the only thing the page stores or puts in a link.
 
-use super::catalog::SCOPES;
+use super::catalog::{ScopeKind, SCOPES};
 use super::scopes::covers;
 
 /// One expected scope, with the other scopes that would also do (`a|b` in the text form).
@@ -215,13 +215,13 @@ pub fn presets() -> Vec<Preset> {
         },
     ];
     for e in SCOPES.iter().filter(|e| {
-        matches!(e.status, "documented" | "new")
-            && matches!(e.kind, "shopper" | "admin")
+        e.status.is_current()
+            && matches!(e.kind, ScopeKind::Shopper | ScopeKind::Admin)
             && e.scope.starts_with("sfcc.")
             && e.members.is_empty()
             && !e.scope.contains('{')
     }) {
-        let group = if e.kind == "shopper" {
+        let group = if e.kind == ScopeKind::Shopper {
             "Shopper APIs"
         } else {
             "Admin APIs"

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::catalog::Audience;
-use super::catalog::{self, ScopeEntry};
+use super::catalog::{self, ScopeEntry, ScopeKind, ScopeStatus};
 use super::findings::{Finding, Severity};
 
 /// What kind of scope a name is.
@@ -60,8 +60,8 @@ pub struct GrantedScope {
     pub access: Access,
     /// What it grants, in words: "Shopper Baskets, Shopper Orders, Shopper Payments — read and write".
     pub grants: String,
-    /// Catalog status (`documented`, `legacy` …) or `unknown`.
-    pub status: &'static str,
+    /// Catalog status (documented, legacy …); `None` for a name the catalog does not know.
+    pub status: Option<ScopeStatus>,
     /// The current name, for legacy spellings and typos.
     pub replacement: Option<&'static str>,
     /// Invisible or look-alike characters in the name (zero-width space …), described.
@@ -142,14 +142,13 @@ fn grants_of(entry: &ScopeEntry, access: Access) -> String {
     }
 }
 
-fn class_of(kind: &str) -> ScopeClass {
+fn class_of(kind: ScopeKind) -> ScopeClass {
     match kind {
-        "shopper" => ScopeClass::Shopper,
-        "admin" => ScopeClass::Admin,
-        "tenant" => ScopeClass::Tenant,
-        "oidc" => ScopeClass::Oidc,
-        "custom" => ScopeClass::Custom,
-        _ => ScopeClass::Unknown,
+        ScopeKind::Shopper => ScopeClass::Shopper,
+        ScopeKind::Admin => ScopeClass::Admin,
+        ScopeKind::Tenant => ScopeClass::Tenant,
+        ScopeKind::Oidc => ScopeClass::Oidc,
+        ScopeKind::Custom => ScopeClass::Custom,
     }
 }
 
@@ -160,7 +159,7 @@ pub fn classify(name: &str) -> GrantedScope {
         class: ScopeClass::Unknown,
         access: Access::NotApplicable,
         grants: String::new(),
-        status: "unknown",
+        status: None,
         replacement: None,
         hidden_chars: hidden_chars(name),
     };
@@ -186,27 +185,27 @@ pub fn classify(name: &str) -> GrantedScope {
         } else {
             grants_of(e, g.access)
         };
-        g.status = e.status;
+        g.status = Some(e.status);
         g.replacement = e.alias_of;
         return g;
     }
     if let Some(t) = name.strip_prefix("SALESFORCE_COMMERCE_API:") {
         g.class = ScopeClass::Tenant;
         g.grants = format!("all SCAPI Admin APIs for tenant {t}, with the API's own scope");
-        g.status = "documented";
+        g.status = Some(ScopeStatus::Documented);
     } else if name.starts_with("c_") {
         g.class = ScopeClass::Custom;
         g.grants = "a custom API scope".into();
-        g.status = "pattern";
+        g.status = Some(ScopeStatus::Pattern);
     } else if let Some(object) = base.strip_prefix("sfcc.shopper-custom-objects.") {
         g.class = ScopeClass::Shopper;
         g.access = Access::Read;
         g.grants = format!("Shopper Custom Objects of type {object} — read only");
-        g.status = "pattern";
+        g.status = Some(ScopeStatus::Pattern);
     } else if OIDC.contains(&name.to_ascii_lowercase().as_str()) {
         g.class = ScopeClass::Oidc;
         g.grants = "OpenID Connect / Account Manager user information".into();
-        g.status = "documented";
+        g.status = Some(ScopeStatus::Documented);
     } else if is_hook(name) {
         g.class = ScopeClass::Hook;
         g.grants = "nothing: this is a hook or API name, not a scope".into();
@@ -320,7 +319,7 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
     }
     let legacy: Vec<String> = scopes
         .iter()
-        .filter(|s| s.status == "legacy")
+        .filter(|s| s.status == Some(ScopeStatus::Legacy))
         .map(|s| match s.replacement {
             Some(r) => format!("{} (now {r})", s.name),
             None => format!("{} (no current equivalent)", s.name),
@@ -416,7 +415,7 @@ pub fn suggestions(name: &str) -> Vec<&'static str> {
     };
     let mut scored: Vec<(usize, &'static str)> = catalog::SCOPES
         .iter()
-        .filter(|e| matches!(e.status, "documented" | "new") && !e.scope.contains('{'))
+        .filter(|e| e.status.is_current() && !e.scope.contains('{'))
         .filter(|e| !rw || e.read_write_variant)
         .map(|e| (distance(&wanted, &norm(e.scope)), e.scope))
         .filter(|(d, _)| *d <= wanted.chars().count().max(8) / 4 + 1)
