@@ -256,3 +256,42 @@ fn a_token_pasted_into_the_checklist_is_never_kept() {
     assert_eq!(list.to_text(), "sfcc.shopper-products\nBearer");
     assert!(SCOPES.iter().all(|e| e.scope.len() <= 80));
 }
+
+#[test]
+fn the_typed_catalog_spells_every_value_as_the_json_does() {
+    // build.rs turns the JSON's closed vocabularies into enums: each generated entry must give
+    // back the JSON's own spelling, in the JSON's order.
+    use sfcc_token_inspector::inspect::catalog::{ApiFamily, ENDPOINTS};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |file: &str| -> Vec<serde_json::Value> {
+        let text = std::fs::read_to_string(format!("{root}/data/sfcc/{file}")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let catalog = read("scope-catalog.json");
+    assert_eq!(catalog.len(), SCOPES.len());
+    for (json, e) in catalog.iter().zip(SCOPES) {
+        assert_eq!(json["scope"], e.scope);
+        assert_eq!(json["kind"], e.kind.id(), "{}", e.scope);
+        assert_eq!(json["status"], e.status.id(), "{}", e.scope);
+    }
+    let endpoints = read("endpoints.json");
+    assert_eq!(endpoints.len(), ENDPOINTS.len());
+    for (json, e) in endpoints.iter().zip(ENDPOINTS) {
+        assert_eq!(json["operation_id"], e.operation_id);
+        assert_eq!(json["token"], e.token.id(), "{}", e.operation_id);
+        let schemes: Vec<&str> = e.schemes.iter().map(|s| s.id()).collect();
+        assert_eq!(
+            json["schemes"],
+            serde_json::json!(schemes),
+            "{}",
+            e.operation_id
+        );
+        let family = match json["api"].as_str() {
+            Some("SLAS Admin") => ApiFamily::SlasAdmin,
+            Some("Shopper Login (SLAS)") => ApiFamily::ShopperLogin,
+            _ if json["api_type"] == "Admin" => ApiFamily::Admin,
+            _ => ApiFamily::Shopper,
+        };
+        assert_eq!(e.family, family, "{}", e.operation_id);
+    }
+}
