@@ -25,7 +25,7 @@ pub use app::App;
 
 use std::rc::Rc;
 
-use crate::inspect::request::RequestCheck;
+use crate::inspect::request::{RequestCheck, RequestError};
 use crate::inspect::{Credential, Report};
 
 /// A shared report, compared by identity so that props stay cheap.
@@ -41,7 +41,7 @@ impl PartialEq for ReportRef {
 /// The request check of the moment (`None`: nothing pasted; `Err`: not a request), compared by
 /// identity.
 #[derive(Clone, Debug)]
-pub struct RequestRef(pub Rc<Option<Result<RequestCheck, String>>>);
+pub struct RequestRef(pub Rc<Option<Result<RequestCheck, RequestError>>>);
 
 impl PartialEq for RequestRef {
     fn eq(&self, other: &Self) -> bool {

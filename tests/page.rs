@@ -75,6 +75,7 @@ fn a_request_that_cannot_be_read_says_why_and_the_token_is_still_shown() {
     let RequestState::Unreadable(why) = &shown.request else {
         panic!("{:?}", shown.request);
     };
+    let why = why.to_string();
     assert!(why.contains("URL") || why.contains("path"), "{why}");
     assert_eq!(shown.credential().map(|c| c.kind_id()), Some("slas-access"));
 }

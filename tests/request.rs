@@ -135,7 +135,7 @@ fn requests_are_read_from_urls_curl_devtools_and_the_pwa_proxy() {
     assert_eq!(p.short_code.as_deref(), Some("kv7kzm78"));
     assert_eq!(p.query[1], ("ids".to_string(), "a,b".to_string()));
     let err = request::parse("it fails with 403, please help").unwrap_err();
-    assert!(err.contains("No URL found"), "{err}");
+    assert!(err.to_string().contains("No URL found"), "{err}");
     assert!(request::check("   ", None, NOW).is_none());
 }
 
@@ -332,4 +332,44 @@ fn a_runaway_url_is_cut_short_in_the_verdict() {
         )
     );
     assert!(!c.ok);
+}
+
+#[test]
+fn a_paste_without_a_url_says_what_to_paste() {
+    let err = request::parse("curl -X POST -H 'x: y'").unwrap_err();
+    assert_eq!(err, request::RequestError::NoUrl);
+    assert_eq!(
+        err.to_string(),
+        "No URL found: paste a request URL, a curl command or a line like “GET https://…/organizations/f_ecom_…/…”."
+    );
+    let Some(Err(e)) = request::check("it fails with 403, please help", None, NOW) else {
+        panic!("a sentence is not a request")
+    };
+    assert_eq!(e, request::RequestError::NoUrl);
+}
+
+#[test]
+fn a_trusted_agent_operation_names_the_token_it_needs() {
+    // Operations secured by ShopperTokenTaob only take a trusted-agent SLAS token.
+    let e = ENDPOINTS
+        .iter()
+        .find(|e| {
+            e.schemes == [sfcc_token_inspector::inspect::catalog::AuthScheme::ShopperTokenTaob]
+        })
+        .expect("a TAOB-only operation");
+    let c = check(
+        &format!(
+            "{} {}?siteId=RefArch",
+            e.method,
+            concrete(e.base_path, e.path)
+        ),
+        Some("slas-access-guest.jwt"),
+    );
+    assert_eq!(outcome(&c, "token-kind"), Outcome::Fail, "{:?}", c.items);
+    assert!(
+        c.verdict
+            .contains("needs a trusted-agent (TAOB) SLAS token"),
+        "{}",
+        c.verdict
+    );
 }

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use sfcc_token_inspector::inspect::analyze;
-use sfcc_token_inspector::inspect::catalog::SCOPES;
+use sfcc_token_inspector::inspect::catalog::{ScopeKind, ScopeStatus, SCOPES};
 use sfcc_token_inspector::inspect::checklist::{self, Check, Expectations};
 use sfcc_token_inspector::inspect::scopes::{self, Access, ScopeClass};
 
@@ -25,15 +25,15 @@ fn every_catalog_entry_classifies_as_its_catalog_kind() {
         let want = match e.scope {
             "SLAS_ORGANIZATION_ADMIN" | "SLAS_SERVICE_ADMIN" => ScopeClass::Role,
             _ => match e.kind {
-                "shopper" => ScopeClass::Shopper,
-                "admin" => ScopeClass::Admin,
-                "tenant" => ScopeClass::Tenant,
-                "oidc" => ScopeClass::Oidc,
-                _ => ScopeClass::Custom,
+                ScopeKind::Shopper => ScopeClass::Shopper,
+                ScopeKind::Admin => ScopeClass::Admin,
+                ScopeKind::Tenant => ScopeClass::Tenant,
+                ScopeKind::Oidc => ScopeClass::Oidc,
+                ScopeKind::Custom => ScopeClass::Custom,
             },
         };
         assert_eq!(g.class, want, "{}", e.scope);
-        assert_eq!(g.status, e.status, "{}", e.scope);
+        assert_eq!(g.status, Some(e.status), "{}", e.scope);
         if e.read_write_variant {
             let rw = scopes::classify(&format!("{}.rw", e.scope));
             assert_eq!(rw.access, Access::ReadWrite, "{}.rw", e.scope);
@@ -206,10 +206,10 @@ fn presets_come_from_the_catalog_with_read_and_write_forms() {
                 .find(|e| e.scope == base)
                 .unwrap_or_else(|| panic!("{} not in catalog", item.scope));
             assert!(
-                matches!(e.status, "documented" | "new"),
+                matches!(e.status, ScopeStatus::Documented | ScopeStatus::New),
                 "{} is {}",
                 e.scope,
-                e.status
+                e.status.id()
             );
         }
     }
@@ -217,12 +217,20 @@ fn presets_come_from_the_catalog_with_read_and_write_forms() {
 
 #[test]
 fn the_embedded_sfcc_data_is_the_shared_reference_data() {
-    // data/sfcc holds copies so that the crate builds on its own; when the shared reference is
-    // beside the repository (as in CI), the copies must not have drifted from it.
+    // data/sfcc holds copies so that the crate builds on its own; the copies must not have
+    // drifted from the shared reference beside the repository. In CI (CI set) the reference must
+    // be there: a missing one fails instead of silently checking nothing.
     let root = env!("CARGO_MANIFEST_DIR");
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
     for file in ["scope-catalog.json", "endpoints.json"] {
-        let Ok(shared) = std::fs::read(format!("{root}/../shared/sfcc/{file}")) else {
-            continue;
+        let shared_path = format!("{root}/../shared/sfcc/{file}");
+        let shared = match std::fs::read(&shared_path) {
+            Ok(shared) => shared,
+            Err(e) if in_ci => panic!("CI is set but {shared_path} cannot be read ({e}): the drift check needs the shared reference"),
+            Err(e) => {
+                println!("note: {shared_path} cannot be read ({e}); drift check of data/sfcc/{file} skipped");
+                continue;
+            }
         };
         let ours = std::fs::read(format!("{root}/data/sfcc/{file}")).unwrap();
         assert!(
@@ -247,4 +255,43 @@ fn a_token_pasted_into_the_checklist_is_never_kept() {
     ));
     assert_eq!(list.to_text(), "sfcc.shopper-products\nBearer");
     assert!(SCOPES.iter().all(|e| e.scope.len() <= 80));
+}
+
+#[test]
+fn the_typed_catalog_spells_every_value_as_the_json_does() {
+    // build.rs turns the JSON's closed vocabularies into enums: each generated entry must give
+    // back the JSON's own spelling, in the JSON's order.
+    use sfcc_token_inspector::inspect::catalog::{ApiFamily, ENDPOINTS};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |file: &str| -> Vec<serde_json::Value> {
+        let text = std::fs::read_to_string(format!("{root}/data/sfcc/{file}")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let catalog = read("scope-catalog.json");
+    assert_eq!(catalog.len(), SCOPES.len());
+    for (json, e) in catalog.iter().zip(SCOPES) {
+        assert_eq!(json["scope"], e.scope);
+        assert_eq!(json["kind"], e.kind.id(), "{}", e.scope);
+        assert_eq!(json["status"], e.status.id(), "{}", e.scope);
+    }
+    let endpoints = read("endpoints.json");
+    assert_eq!(endpoints.len(), ENDPOINTS.len());
+    for (json, e) in endpoints.iter().zip(ENDPOINTS) {
+        assert_eq!(json["operation_id"], e.operation_id);
+        assert_eq!(json["token"], e.token.id(), "{}", e.operation_id);
+        let schemes: Vec<&str> = e.schemes.iter().map(|s| s.id()).collect();
+        assert_eq!(
+            json["schemes"],
+            serde_json::json!(schemes),
+            "{}",
+            e.operation_id
+        );
+        let family = match json["api"].as_str() {
+            Some("SLAS Admin") => ApiFamily::SlasAdmin,
+            Some("Shopper Login (SLAS)") => ApiFamily::ShopperLogin,
+            _ if json["api_type"] == "Admin" => ApiFamily::Admin,
+            _ => ApiFamily::Shopper,
+        };
+        assert_eq!(e.family, family, "{}", e.operation_id);
+    }
 }

@@ -3,19 +3,22 @@
 //!
 //! The checklist is not secret: it is the only thing the page stores or puts in a link.
 
-use super::catalog::SCOPES;
+use super::catalog::{ScopeKind, SCOPES};
 use super::scopes::covers;
 
 /// One expected scope, with the other scopes that would also do (`a|b` in the text form).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {
+    /// The scope asked for.
     pub scope: String,
+    /// Other scopes that would do as well, in the order written.
     pub alternatives: Vec<String>,
 }
 
 /// The whole checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Expectations {
+    /// The expected scopes, in the order written, without duplicates.
     pub items: Vec<Expected>,
 }
 
@@ -83,6 +86,7 @@ impl Expectations {
             .join("\n")
     }
 
+    /// No scope is expected.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
@@ -107,25 +111,31 @@ fn looks_like_a_credential(word: &str) -> bool {
 pub enum Check {
     /// Granted exactly, or via `by` (its `.rw`, or an alternative).
     Satisfied {
+        /// The granted scope that satisfies it.
         by: String,
     },
     /// Only the read-only form `have` is granted, but the `.rw` form is expected.
     ReadOnly {
+        /// The read-only scope granted.
         have: String,
     },
+    /// Neither it nor an alternative (nor a `.rw` covering it) is granted.
     Missing,
 }
 
 /// One checklist line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRow {
+    /// The expected scope.
     pub expected: Expected,
+    /// How it fares.
     pub check: Check,
 }
 
 /// The checklist against a token.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Checklist {
+    /// One row per expected scope, in the checklist's order.
     pub rows: Vec<CheckRow>,
     /// Granted scopes that no expected item asked for, in token order.
     pub extra: Vec<String>,
@@ -194,6 +204,7 @@ pub struct Preset {
     pub label: String,
     /// Group heading: "Shopper APIs", "Admin APIs", "SLAS".
     pub group: &'static str,
+    /// The scopes it adds.
     pub expectations: Expectations,
 }
 
@@ -215,13 +226,13 @@ pub fn presets() -> Vec<Preset> {
         },
     ];
     for e in SCOPES.iter().filter(|e| {
-        matches!(e.status, "documented" | "new")
-            && matches!(e.kind, "shopper" | "admin")
+        e.status.is_current()
+            && matches!(e.kind, ScopeKind::Shopper | ScopeKind::Admin)
             && e.scope.starts_with("sfcc.")
             && e.members.is_empty()
             && !e.scope.contains('{')
     }) {
-        let group = if e.kind == "shopper" {
+        let group = if e.kind == ScopeKind::Shopper {
             "Shopper APIs"
         } else {
             "Admin APIs"

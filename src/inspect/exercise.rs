@@ -5,9 +5,9 @@
 
 use super::claims::display;
 use super::page::{page, Evidence, Page};
+use super::report::Report;
 use super::scopes::visible;
 use super::time::iso_utc;
-use super::report::Report;
 use super::time::UnixTime;
 
 /// The pages for `token`, `expected` and `request_text` at `now`, with every credential selected

@@ -15,9 +15,9 @@ use std::rc::Rc;
 use super::checklist::{self, Checklist, Expectations};
 use super::credential::Credential;
 use super::findings::{rank, Finding};
-use super::request::{self, RequestCheck};
-use super::time::{TimeStatus, UnixTime};
 use super::report::{analyze, analyze_kept, Report};
+use super::request::{self, RequestCheck, RequestError};
+use super::time::{TimeStatus, UnixTime};
 
 /// What the engineer has given the page, each piece read once.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -77,7 +77,7 @@ pub enum RequestState {
     /// Nothing pasted.
     Absent,
     /// Pasted, but not readable as a request: why.
-    Unreadable(String),
+    Unreadable(RequestError),
     /// Read and checked against the selected credential.
     Checked(Box<RequestCheck>),
 }
@@ -140,7 +140,7 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
     let credential = evidence.credential();
     let request = match request::check(&evidence.request, credential, now) {
         None => RequestState::Absent,
-        Some(Err(why)) => RequestState::Unreadable(why.to_string()),
+        Some(Err(why)) => RequestState::Unreadable(why),
         Some(Ok(check)) => RequestState::Checked(Box::new(check)),
     };
     let mut findings = credential.map(|c| c.findings_at(now)).unwrap_or_default();

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::catalog::Audience;
-use super::catalog::{self, ScopeEntry};
+use super::catalog::{self, ScopeEntry, ScopeKind, ScopeStatus};
 use super::findings::{Finding, Severity};
 
 /// What kind of scope a name is.
@@ -24,6 +24,7 @@ pub enum ScopeClass {
     Role,
     /// A hook name such as `sfcc.app.shipping.calculate`, not a scope.
     Hook,
+    /// Not in the catalog and matching no known pattern.
     Unknown,
 }
 
@@ -46,8 +47,11 @@ impl ScopeClass {
 /// Read-only, read-write, or neither (OIDC, tenant, roles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
+    /// The read-only form of a shopper or admin scope.
     Read,
+    /// The `.rw` form: read and write.
     ReadWrite,
+    /// Not an API scope (OIDC, tenant, role, hook, unknown).
     NotApplicable,
 }
 
@@ -56,12 +60,14 @@ pub enum Access {
 pub struct GrantedScope {
     /// As written in the token.
     pub name: String,
+    /// What kind of scope it is.
     pub class: ScopeClass,
+    /// Read, read-write or neither.
     pub access: Access,
     /// What it grants, in words: "Shopper Baskets, Shopper Orders, Shopper Payments — read and write".
     pub grants: String,
-    /// Catalog status (`documented`, `legacy` …) or `unknown`.
-    pub status: &'static str,
+    /// Catalog status (documented, legacy …); `None` for a name the catalog does not know.
+    pub status: Option<ScopeStatus>,
     /// The current name, for legacy spellings and typos.
     pub replacement: Option<&'static str>,
     /// Invisible or look-alike characters in the name (zero-width space …), described.
@@ -142,14 +148,13 @@ fn grants_of(entry: &ScopeEntry, access: Access) -> String {
     }
 }
 
-fn class_of(kind: &str) -> ScopeClass {
+fn class_of(kind: ScopeKind) -> ScopeClass {
     match kind {
-        "shopper" => ScopeClass::Shopper,
-        "admin" => ScopeClass::Admin,
-        "tenant" => ScopeClass::Tenant,
-        "oidc" => ScopeClass::Oidc,
-        "custom" => ScopeClass::Custom,
-        _ => ScopeClass::Unknown,
+        ScopeKind::Shopper => ScopeClass::Shopper,
+        ScopeKind::Admin => ScopeClass::Admin,
+        ScopeKind::Tenant => ScopeClass::Tenant,
+        ScopeKind::Oidc => ScopeClass::Oidc,
+        ScopeKind::Custom => ScopeClass::Custom,
     }
 }
 
@@ -160,7 +165,7 @@ pub fn classify(name: &str) -> GrantedScope {
         class: ScopeClass::Unknown,
         access: Access::NotApplicable,
         grants: String::new(),
-        status: "unknown",
+        status: None,
         replacement: None,
         hidden_chars: hidden_chars(name),
     };
@@ -186,27 +191,27 @@ pub fn classify(name: &str) -> GrantedScope {
         } else {
             grants_of(e, g.access)
         };
-        g.status = e.status;
+        g.status = Some(e.status);
         g.replacement = e.alias_of;
         return g;
     }
     if let Some(t) = name.strip_prefix("SALESFORCE_COMMERCE_API:") {
         g.class = ScopeClass::Tenant;
         g.grants = format!("all SCAPI Admin APIs for tenant {t}, with the API's own scope");
-        g.status = "documented";
+        g.status = Some(ScopeStatus::Documented);
     } else if name.starts_with("c_") {
         g.class = ScopeClass::Custom;
         g.grants = "a custom API scope".into();
-        g.status = "pattern";
+        g.status = Some(ScopeStatus::Pattern);
     } else if let Some(object) = base.strip_prefix("sfcc.shopper-custom-objects.") {
         g.class = ScopeClass::Shopper;
         g.access = Access::Read;
         g.grants = format!("Shopper Custom Objects of type {object} — read only");
-        g.status = "pattern";
+        g.status = Some(ScopeStatus::Pattern);
     } else if OIDC.contains(&name.to_ascii_lowercase().as_str()) {
         g.class = ScopeClass::Oidc;
         g.grants = "OpenID Connect / Account Manager user information".into();
-        g.status = "documented";
+        g.status = Some(ScopeStatus::Documented);
     } else if is_hook(name) {
         g.class = ScopeClass::Hook;
         g.grants = "nothing: this is a hook or API name, not a scope".into();
@@ -231,84 +236,118 @@ fn list(names: &[&str]) -> String {
 /// read-only scopes made redundant by their `.rw`, legacy/typo names, unknown `sfcc.*` names
 /// (with suggestions), hidden characters, and an AM token without `SALESFORCE_COMMERCE_API:<tenant>`.
 pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let named = |pred: &dyn Fn(&GrantedScope) -> bool| -> Vec<&str> {
-        scopes
-            .iter()
-            .filter(|s| pred(s))
-            .map(|s| s.name.as_str())
-            .collect()
-    };
-    for s in scopes.iter().filter(|s| !s.hidden_chars.is_empty()) {
-        out.push(Finding::new(
-            Severity::Error,
-            "hidden-characters-in-scope",
-            format!("Invisible characters in scope “{}”", visible(&s.name)),
-            format!(
-                "{}. APIs compare scope names exactly, so this scope never matches anything.",
-                s.hidden_chars.join("; ")
-            ),
-        ));
-    }
-    if audience == Audience::Shopper {
-        let admin = named(&|s| s.class == ScopeClass::Admin);
-        if !admin.is_empty() {
-            out.push(Finding::new(
-                Severity::Warning,
-                "admin-scope-in-shopper-token",
-                format!("Admin API scopes in a shopper token: {}", list(&admin)),
-                "Admin API scopes do not belong on a SLAS client: they “cause token bloat and do not work as \
-                 expected”. Admin APIs need an Account Manager token. (sfcc.orders.rw is legitimate for a trusted-system \
-                 client calling Orders on behalf of a shopper.)",
-            ));
-        }
-    }
-    if audience == Audience::Admin {
-        let shopper = named(&|s| s.class == ScopeClass::Shopper);
-        if !shopper.is_empty() {
-            out.push(Finding::new(
-                Severity::Warning,
-                "shopper-scope-in-am-token",
-                format!("Shopper API scopes in an Account Manager token: {}", list(&shopper)),
-                "Shopper APIs want a SLAS shopper token; shopper scopes on an Account Manager client do not work \
-                 there (only a few basket/order tax and price-book operations accept an AM token with a shopper scope).",
-            ));
-        }
-        let has_tenant = scopes.iter().any(|s| s.class == ScopeClass::Tenant);
-        let admin = named(&|s| s.class == ScopeClass::Admin);
-        if !has_tenant {
-            let (severity, which) = if admin.is_empty() {
-                (Severity::Warning, "no Admin API scope either".to_string())
-            } else {
-                (
-                    Severity::Error,
-                    format!("Admin API scopes ({})", list(&admin)),
-                )
-            };
-            out.push(Finding::new(
-                severity,
-                "am-no-tenant-scope",
-                "No SALESFORCE_COMMERCE_API:<tenant> scope",
+    let mut out: Vec<Finding> = hidden_characters(scopes).collect();
+    out.extend(
+        [
+            admin_scopes_in_shopper_token(scopes, audience),
+            shopper_scopes_in_am_token(scopes, audience),
+            am_without_tenant_scope(scopes, audience),
+            redundant_read_scopes(scopes),
+            legacy_scopes(scopes),
+            unknown_scopes(scopes),
+            hook_names(scopes),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    out
+}
+
+/// The names of the scopes that `pred` picks, in token order.
+fn named(scopes: &[GrantedScope], pred: impl Fn(&GrantedScope) -> bool) -> Vec<&str> {
+    scopes
+        .iter()
+        .filter(|s| pred(s))
+        .map(|s| s.name.as_str())
+        .collect()
+}
+
+/// One finding per scope name with invisible or look-alike characters.
+fn hidden_characters(scopes: &[GrantedScope]) -> impl Iterator<Item = Finding> + '_ {
+    scopes
+        .iter()
+        .filter(|s| !s.hidden_chars.is_empty())
+        .map(|s| {
+            Finding::new(
+                Severity::Error,
+                "hidden-characters-in-scope",
+                format!("Invisible characters in scope “{}”", visible(&s.name)),
                 format!(
-                    "This Account Manager token has {which} but no tenant scope, so every SCAPI Admin call answers \
-                     403 Forbidden (b2c-developer-tooling PR #524; the body is not documented). Request the token \
-                     with scope=SALESFORCE_COMMERCE_API:<tenant> and the API scopes, and give the API client the \
-                     Salesforce Commerce API role with a tenant filter."
+                    "{}. APIs compare scope names exactly, so this scope never matches anything.",
+                    s.hidden_chars.join("; ")
                 ),
-            ));
-        }
+            )
+        })
+}
+
+/// Admin API scopes on a SLAS token.
+fn admin_scopes_in_shopper_token(scopes: &[GrantedScope], audience: Audience) -> Option<Finding> {
+    let admin = named(scopes, |s| s.class == ScopeClass::Admin);
+    (audience == Audience::Shopper && !admin.is_empty()).then(|| {
+        Finding::new(
+            Severity::Warning,
+            "admin-scope-in-shopper-token",
+            format!("Admin API scopes in a shopper token: {}", list(&admin)),
+            "Admin API scopes do not belong on a SLAS client: they “cause token bloat and do not work as \
+             expected”. Admin APIs need an Account Manager token. (sfcc.orders.rw is legitimate for a trusted-system \
+             client calling Orders on behalf of a shopper.)",
+        )
+    })
+}
+
+/// Shopper API scopes on an Account Manager token.
+fn shopper_scopes_in_am_token(scopes: &[GrantedScope], audience: Audience) -> Option<Finding> {
+    let shopper = named(scopes, |s| s.class == ScopeClass::Shopper);
+    (audience == Audience::Admin && !shopper.is_empty()).then(|| {
+        Finding::new(
+            Severity::Warning,
+            "shopper-scope-in-am-token",
+            format!("Shopper API scopes in an Account Manager token: {}", list(&shopper)),
+            "Shopper APIs want a SLAS shopper token; shopper scopes on an Account Manager client do not work \
+             there (only a few basket/order tax and price-book operations accept an AM token with a shopper scope).",
+        )
+    })
+}
+
+/// An Account Manager token without `SALESFORCE_COMMERCE_API:<tenant>`: every SCAPI Admin call
+/// answers 403 (an error when it carries Admin API scopes, a warning otherwise).
+fn am_without_tenant_scope(scopes: &[GrantedScope], audience: Audience) -> Option<Finding> {
+    if audience != Audience::Admin || scopes.iter().any(|s| s.class == ScopeClass::Tenant) {
+        return None;
     }
+    let admin = named(scopes, |s| s.class == ScopeClass::Admin);
+    let (severity, which) = if admin.is_empty() {
+        (Severity::Warning, "no Admin API scope either".to_string())
+    } else {
+        (
+            Severity::Error,
+            format!("Admin API scopes ({})", list(&admin)),
+        )
+    };
+    Some(Finding::new(
+        severity,
+        "am-no-tenant-scope",
+        "No SALESFORCE_COMMERCE_API:<tenant> scope",
+        format!(
+            "This Account Manager token has {which} but no tenant scope, so every SCAPI Admin call answers \
+             403 Forbidden (b2c-developer-tooling PR #524; the body is not documented). Request the token \
+             with scope=SALESFORCE_COMMERCE_API:<tenant> and the API scopes, and give the API client the \
+             Salesforce Commerce API role with a tenant filter."
+        ),
+    ))
+}
+
+/// Read-only scopes also granted as `.rw`.
+fn redundant_read_scopes(scopes: &[GrantedScope]) -> Option<Finding> {
     // Sorted once, so a token with thousands of scopes stays fast (no n² search).
     let mut names: Vec<&str> = scopes.iter().map(|s| s.name.as_str()).collect();
     names.sort_unstable();
     let granted = |name: &str| names.binary_search(&name).is_ok();
-    let redundant: Vec<&str> = scopes
-        .iter()
-        .filter(|s| s.access == Access::Read && granted(&format!("{}.rw", s.name)))
-        .map(|s| s.name.as_str())
-        .collect();
-    if !redundant.is_empty() {
-        out.push(Finding::new(
+    let redundant = named(scopes, |s| {
+        s.access == Access::Read && granted(&format!("{}.rw", s.name))
+    });
+    (!redundant.is_empty()).then(|| {
+        Finding::new(
             Severity::Info,
             "redundant-read-scope",
             format!("{} read-only scope{} also granted as .rw", redundant.len(), if redundant.len() == 1 { " is" } else { "s are" }),
@@ -316,18 +355,22 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
                 "A scope ending in .rw always includes the read-only rights, so these only make the token bigger: {}.",
                 list(&redundant)
             ),
-        ));
-    }
+        )
+    })
+}
+
+/// Legacy spellings and typos the catalog knows, with their current names.
+fn legacy_scopes(scopes: &[GrantedScope]) -> Option<Finding> {
     let legacy: Vec<String> = scopes
         .iter()
-        .filter(|s| s.status == "legacy")
+        .filter(|s| s.status == Some(ScopeStatus::Legacy))
         .map(|s| match s.replacement {
             Some(r) => format!("{} (now {r})", s.name),
             None => format!("{} (no current equivalent)", s.name),
         })
         .collect();
-    if !legacy.is_empty() {
-        out.push(Finding::new(
+    (!legacy.is_empty()).then(|| {
+        Finding::new(
             Severity::Warning,
             "legacy-scope",
             "Legacy or misspelt scope names",
@@ -335,8 +378,12 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
                 "No current operation accepts these names: {}. Use the current name in the client's scopes.",
                 legacy.join(", ")
             ),
-        ));
-    }
+        )
+    })
+}
+
+/// `sfcc.*` names the catalog does not know, with the nearest catalog names.
+fn unknown_scopes(scopes: &[GrantedScope]) -> Option<Finding> {
     let unknown: Vec<String> = scopes
         .iter()
         .filter(|s| {
@@ -352,17 +399,21 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
             }
         })
         .collect();
-    if !unknown.is_empty() {
-        out.push(Finding::new(
+    (!unknown.is_empty()).then(|| {
+        Finding::new(
             Severity::Warning,
             "unknown-scope",
             "Scope names not in the SFCC scope catalog",
             format!("{}.", unknown.join("; ")),
-        ));
-    }
-    let hooks = named(&|s| s.class == ScopeClass::Hook);
-    if !hooks.is_empty() {
-        out.push(Finding::new(
+        )
+    })
+}
+
+/// Hook or API names where scopes go: they grant nothing.
+fn hook_names(scopes: &[GrantedScope]) -> Option<Finding> {
+    let hooks = named(scopes, |s| s.class == ScopeClass::Hook);
+    (!hooks.is_empty()).then(|| {
+        Finding::new(
             Severity::Info,
             "hook-not-scope",
             "Hook names, not scopes",
@@ -370,9 +421,8 @@ pub fn findings(scopes: &[GrantedScope], audience: Audience) -> Vec<Finding> {
                 "{} look like hook or API names from the specs (x-extensionPoints), not scopes: they grant nothing.",
                 list(&hooks)
             ),
-        ));
-    }
-    out
+        )
+    })
 }
 
 /// A scope name with invisible, control and look-alike characters shown as `⟨U+200B⟩`, so a
@@ -416,7 +466,7 @@ pub fn suggestions(name: &str) -> Vec<&'static str> {
     };
     let mut scored: Vec<(usize, &'static str)> = catalog::SCOPES
         .iter()
-        .filter(|e| matches!(e.status, "documented" | "new") && !e.scope.contains('{'))
+        .filter(|e| e.status.is_current() && !e.scope.contains('{'))
         .filter(|e| !rw || e.read_write_variant)
         .map(|e| (distance(&wanted, &norm(e.scope)), e.scope))
         .filter(|(d, _)| *d <= wanted.chars().count().max(8) / 4 + 1)

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::browser::checklist_link;
 use super::copy::CopyButton;
-use crate::inspect::checklist::{self, Check, Expectations};
+use crate::inspect::checklist::{self, Check, Expectations, Expected};
 use crate::inspect::scopes::visible;
 
 #[derive(Properties, PartialEq)]
@@ -63,40 +63,16 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
         .as_ref()
         .map(|granted| checklist::check(granted, &all));
     let rows = all.items.iter().enumerate().map(|(i, item)| {
-        let check = result.as_ref().and_then(|r| r.rows.get(i)).map(|r| &r.check);
-        let (state, text) = match check {
-            Some(Check::Satisfied { by }) if *by == item.scope => ("satisfied", "granted".to_string()),
-            Some(Check::Satisfied { by }) => ("satisfied", format!("granted via {by}")),
-            Some(Check::ReadOnly { have }) => ("read-only", format!("only {have} (read) — write is needed")),
-            Some(Check::Missing) => ("missing", "not granted".to_string()),
-            None => ("unchecked", "paste a token to check".to_string()),
-        };
-        let alternatives = (!item.alternatives.is_empty())
-            .then(|| html! { <span class="muted">{ format!(" or {}", item.alternatives.iter().map(|a| visible(a)).collect::<Vec<_>>().join(" or ")) }</span> });
-        html! {
-            <li class={classes!("check-row", state)} data-scope={item.scope.clone()} data-check={state}>
-                <span class={classes!("tag", state)}>{ state.replace('-', " ") }</span>
-                <code>{ visible(&item.scope) }</code>{ alternatives.unwrap_or_default() }
-                <span class="check-text">{ format!(" — {text}") }</span>
-                if i < from_request { <span class="tag source">{ "from the request" }</span> }
-            </li>
-        }
+        let check = result
+            .as_ref()
+            .and_then(|r| r.rows.get(i))
+            .map(|r| &r.check);
+        check_row(item, check, i < from_request)
     });
     let extra = result
         .as_ref()
         .filter(|r| !r.extra.is_empty() && !all.is_empty())
-        .map(|r| html! {
-            <p class="extra" data-testid="extra-scopes">{ "Also granted: " }
-                { for r.extra.iter().take(EXTRA_SHOWN).map(|s| html! { <code class="scope-chip">{ visible(s) }</code> }) }
-                if r.extra.len() > EXTRA_SHOWN { <span class="muted">{ format!(" and {} more", r.extra.len() - EXTRA_SHOWN) }</span> }
-            </p>
-        });
-    let mut groups: Vec<&'static str> = Vec::new();
-    for p in presets.iter() {
-        if !groups.contains(&p.group) {
-            groups.push(p.group);
-        }
-    }
+        .map(|r| extra_scopes(&r.extra));
     let link = checklist_link(&props.expectations);
     html! {
         <section class="card checklist" data-testid="checklist">
@@ -108,16 +84,7 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
             <div class="checklist-actions">
                 <label class="preset">
                     <span>{ "Add a preset " }</span>
-                    <select data-testid="preset" {onchange}>
-                        <option value="" selected=true>{ "Choose…" }</option>
-                        { for groups.iter().map(|g| html! {
-                            <optgroup label={*g}>
-                                { for presets.iter().filter(|p| p.group == *g).map(|p| html! {
-                                    <option value={p.id.clone()}>{ p.label.clone() }</option>
-                                }) }
-                            </optgroup>
-                        }) }
-                    </select>
+                    { preset_select(&presets, onchange) }
                 </label>
                 if !props.expectations.is_empty() {
                     <CopyButton text={AttrValue::from(link.clone())} what="Copy a link to this checklist" />
@@ -137,5 +104,60 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
             <p class="hint">{ "Separate scopes with spaces, commas or new lines; " }<code>{ "a|b" }</code>
                 { " means either will do. Remembered in this browser — the token never is." }</p>
         </section>
+    }
+}
+
+/// One checklist line: the scope, its alternatives and how the token fares (`None`: no token).
+fn check_row(item: &Expected, check: Option<&Check>, from_request: bool) -> Html {
+    let (state, text) = match check {
+        Some(Check::Satisfied { by }) if *by == item.scope => ("satisfied", "granted".to_string()),
+        Some(Check::Satisfied { by }) => ("satisfied", format!("granted via {by}")),
+        Some(Check::ReadOnly { have }) => {
+            ("read-only", format!("only {have} (read) — write is needed"))
+        }
+        Some(Check::Missing) => ("missing", "not granted".to_string()),
+        None => ("unchecked", "paste a token to check".to_string()),
+    };
+    let alternatives = (!item.alternatives.is_empty())
+        .then(|| html! { <span class="muted">{ format!(" or {}", item.alternatives.iter().map(|a| visible(a)).collect::<Vec<_>>().join(" or ")) }</span> });
+    html! {
+        <li class={classes!("check-row", state)} data-scope={item.scope.clone()} data-check={state}>
+            <span class={classes!("tag", state)}>{ state.replace('-', " ") }</span>
+            <code>{ visible(&item.scope) }</code>{ alternatives.unwrap_or_default() }
+            <span class="check-text">{ format!(" — {text}") }</span>
+            if from_request { <span class="tag source">{ "from the request" }</span> }
+        </li>
+    }
+}
+
+/// The granted scopes nobody asked for: the first by name, the rest counted.
+fn extra_scopes(extra: &[String]) -> Html {
+    html! {
+        <p class="extra" data-testid="extra-scopes">{ "Also granted: " }
+            { for extra.iter().take(EXTRA_SHOWN).map(|s| html! { <code class="scope-chip">{ visible(s) }</code> }) }
+            if extra.len() > EXTRA_SHOWN { <span class="muted">{ format!(" and {} more", extra.len() - EXTRA_SHOWN) }</span> }
+        </p>
+    }
+}
+
+/// The preset menu, grouped ("SLAS", "Shopper APIs", "Admin APIs") in first-seen order.
+fn preset_select(presets: &[checklist::Preset], onchange: Callback<Event>) -> Html {
+    let mut groups: Vec<&'static str> = Vec::new();
+    for p in presets {
+        if !groups.contains(&p.group) {
+            groups.push(p.group);
+        }
+    }
+    html! {
+        <select data-testid="preset" {onchange}>
+            <option value="" selected=true>{ "Choose…" }</option>
+            { for groups.iter().map(|g| html! {
+                <optgroup label={*g}>
+                    { for presets.iter().filter(|p| p.group == *g).map(|p| html! {
+                        <option value={p.id.clone()}>{ p.label.clone() }</option>
+                    }) }
+                </optgroup>
+            }) }
+        </select>
     }
 }

@@ -24,7 +24,7 @@ pub fn RequestInput(props: &RequestInputProps) -> Html {
                 { " — also PWA Kit " }<code>{ "/mobify/proxy/api/…" }</code>{ " and SLAS paths." }</p>
         },
         Some(Err(message)) => html! {
-            <p class="hint error-text" data-testid="request-error" role="status">{ reveal(message) }</p>
+            <p class="hint error-text" data-testid="request-error" role="status">{ reveal(&message.to_string()) }</p>
         },
         Some(Ok(check)) => match &check.matched {
             Matched::Operation(op) => {

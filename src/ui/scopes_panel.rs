@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::CredentialProps;
+use crate::inspect::catalog::ScopeStatus;
 use crate::inspect::scopes::{visible, Access};
 
 /// Scope rows shown before "Show all".
@@ -51,7 +52,7 @@ pub fn ScopesPanel(props: &CredentialProps) -> Html {
                                 </th>
                                 <td><span class={classes!("tag", "class", s.class.id())}>{ s.class.id() }</span>
                                     if let Some(a) = access { <span class={classes!("tag", "access", a)}>{ a }</span> }
-                                    if !matches!(s.status, "documented" | "new") { <span class="tag warning">{ s.status }</span> }
+                                    if !s.status.is_some_and(ScopeStatus::is_current) { <span class="tag warning">{ s.status.map_or("unknown", ScopeStatus::id) }</span> }
                                 </td>
                                 <td>{ s.grants.clone() }</td>
                             </tr>
