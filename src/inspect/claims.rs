@@ -13,6 +13,7 @@ use super::time::{TimeClaim, TIME_CLAIMS};
 /// One row of a claims table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
+    /// The claim or header parameter name.
     pub name: String,
     /// The value as written in the token.
     pub value: Value,

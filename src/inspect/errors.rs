@@ -5,6 +5,7 @@
 /// An API error response as documented.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ApiError {
+    /// The HTTP status code.
     pub status: u16,
     /// The response body exactly as documented (`<uuid>` placeholders kept).
     pub body: &'static str,

@@ -28,14 +28,20 @@ impl Severity {
 /// and, where the docs give one, the error response the API returns in that case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// How much it matters.
     pub severity: Severity,
+    /// Stable id, for tests and styling (`expired`, `missing-scope`).
     pub id: &'static str,
+    /// The short title, hidden characters revealed.
     pub title: String,
+    /// One or two explaining sentences, hidden characters revealed.
     pub detail: String,
+    /// The error response the API documents for this case.
     pub error: Option<&'static ApiError>,
 }
 
 impl Finding {
+    /// A finding; the title and detail have their hidden characters revealed.
     pub fn new(
         severity: Severity,
         id: &'static str,

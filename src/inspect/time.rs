@@ -171,9 +171,13 @@ pub fn duration(secs: u64) -> String {
 /// Validity of a token at an instant, from its `exp` and `nbf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeStatus {
+    /// Not expired, and not before `nbf`.
     Valid,
+    /// Past `exp`.
     Expired,
+    /// Before `nbf` (beyond the allowed clock skew).
     NotYetValid,
+    /// No `exp` claim: never expires as written.
     NoExpiry,
 }
 
@@ -192,6 +196,7 @@ impl TimeStatus {
 /// The time claims of a token, read once, evaluated against any clock.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Times {
+    /// Every time claim present, in the order of TIME_CLAIMS.
     pub claims: Vec<TimeClaim>,
 }
 

@@ -5,16 +5,22 @@
 /// Where a name appears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
+    /// A JOSE header parameter.
     Header,
+    /// A claim of the payload (the claims set).
     Payload,
 }
 
 /// A short explanation of one claim or header parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClaimDoc {
+    /// The name as written in the token.
     pub name: &'static str,
+    /// Where the name has this meaning.
     pub place: Place,
+    /// What it means, in one or two sentences.
     pub text: &'static str,
+    /// The RFC or SFCC document that defines it.
     pub source: &'static str,
 }
 
