@@ -1,6 +1,7 @@
-//! The Yew front end: one reducer holding the raw input, everything else derived from the
-//! [`Report`](crate::inspect::Report) that [`analyze`](crate::inspect::analyze) returns. No
-//! component decodes a token itself.
+//! The Yew front end: one reducer (`state.rs`) holding the raw inputs read into
+//! [`Evidence`](crate::inspect::Evidence), and components that render the
+//! [`Page`](crate::inspect::Page) that [`page`](crate::inspect::page) composes from it. No
+//! component decodes a token or composes findings itself.
 
 mod app;
 mod basic;
@@ -26,17 +27,7 @@ pub use app::App;
 use std::rc::Rc;
 
 use crate::inspect::request::{RequestCheck, RequestError};
-use crate::inspect::{Credential, Report};
-
-/// A shared report, compared by identity so that props stay cheap.
-#[derive(Clone, Debug)]
-pub struct ReportRef(pub Rc<Report>);
-
-impl PartialEq for ReportRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+use crate::inspect::Credential;
 
 /// The request check of the moment (`None`: nothing pasted; `Err`: not a request), compared by
 /// identity.
@@ -69,13 +60,6 @@ impl CredentialProps {
     }
 }
 
-impl ReportRef {
-    /// The credential at `index` (clamped to the last one).
-    pub fn credential(&self, index: usize) -> Option<&Credential> {
-        let list = &self.0.credentials;
-        list.get(index.min(list.len().saturating_sub(1)))
-    }
-}
 
 /// An `oninput` handler for a text area that passes its whole text to `on_text`.
 pub fn text_input(on_text: &yew::Callback<String>) -> yew::Callback<yew::InputEvent> {
