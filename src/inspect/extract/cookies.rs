@@ -137,7 +137,9 @@ fn pairs(paste: &Paste) -> (Vec<Pair>, bool) {
     }
     let saw_header = header_line.contains(&true);
     for (line, (&start, text_line)) in starts.iter().zip(text.split('\n')).enumerate() {
-        if header_line.get(line) == Some(&false) {
+        // `a=b&c=d` is a form body or query string, not a cookie list.
+        let form = text_line.contains('&') && !text_line.contains(';');
+        if header_line.get(line) == Some(&false) && !form {
             out.extend(split_pairs(text_line.trim(), start, false));
         }
     }

@@ -11,8 +11,9 @@ use super::tables::{CLIENT_ID_KEY, CLIENT_SECRET_KEY, PARAM_KEYS};
 use super::{after_separator, boundary_before, is_token_char, Candidate, Paste, Scheme};
 
 /// The value given to the key found at byte offset `at` (`key=value`, `key: value`,
-/// `"key": "value"`), percent-decoded, with its byte offset. A quoted value runs to its closing
-/// quote; a bare one to `&`, whitespace or punctuation that no form value holds unescaped.
+/// `"key": "value"`), percent-decoded, with the byte offset where it ends. A quoted value runs
+/// to its closing quote; a bare one to `&`, whitespace or punctuation that no form value holds
+/// unescaped.
 fn value_at(text: &str, at: usize, key: &str) -> Option<(usize, String)> {
     if !boundary_before(text, at) {
         return None;
@@ -26,29 +27,39 @@ fn value_at(text: &str, at: usize, key: &str) -> Option<(usize, String)> {
         })
         .unwrap_or(value.len());
     let raw = value.get(..end)?;
-    let offset = text.len() - value.len();
-    Some((offset, percent_decode(raw.trim())))
+    let value_end = text.len() - value.len() + end;
+    Some((value_end, percent_decode(raw.trim())))
 }
 
 /// The value of `key` nearest to byte offset `at`, if the paste gives the key one.
 pub(crate) fn nearest_value(paste: &Paste, key: &str, at: usize) -> Option<String> {
-    paste
-        .find_all(key)
+    let mut places = paste.find_all(key);
+    places.sort_by_key(|i| i.abs_diff(at));
+    // Reading a value costs its length: the few nearest places are enough.
+    places
         .into_iter()
-        .filter_map(|i| value_at(paste.text, i, key).map(|(_, v)| (i.abs_diff(at), v)))
-        .filter(|(_, v)| !v.is_empty())
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, v)| v)
+        .take(8)
+        .filter_map(|i| value_at(paste.text, i, key).map(|(_, v)| v))
+        .find(|v| !v.is_empty())
 }
 
 /// `access_token=…`, `#id_token=…`, `"refresh_token": "…"` in a URL, form body or log line. A
 /// value already found by another reader (the same token in a cookie) is not listed again.
 pub(crate) fn from_params(paste: &Paste, finds: &mut Finds) {
     for key in PARAM_KEYS {
+        let mut consumed = 0;
         for at in paste.find_all(key) {
-            let Some((_, value)) = value_at(paste.text, at, key) else {
+            if finds.is_full() {
+                return;
+            }
+            // An occurrence inside the value just read is part of that value.
+            if at < consumed {
+                continue;
+            }
+            let Some((end, value)) = value_at(paste.text, at, key) else {
                 continue;
             };
+            consumed = end;
             let value: String = value.chars().take_while(|&c| is_token_char(c)).collect();
             if value.len() < 8 || finds.has_text(&value) {
                 continue;
@@ -70,10 +81,18 @@ pub(crate) fn from_params(paste: &Paste, finds: &mut Finds) {
 /// `client_id`, read like a `Basic` header (the text is base64 of `client_id:client_secret`),
 /// with the grant and endpoint of the request. The secret is never put in a label or a note.
 pub(crate) fn from_client_credentials(paste: &Paste, finds: &mut Finds) {
+    let mut consumed = 0;
     for at in paste.find_all(CLIENT_SECRET_KEY) {
-        let Some((_, secret)) = value_at(paste.text, at, CLIENT_SECRET_KEY) else {
+        if finds.is_full() {
+            return;
+        }
+        if at < consumed {
+            continue;
+        }
+        let Some((end, secret)) = value_at(paste.text, at, CLIENT_SECRET_KEY) else {
             continue;
         };
+        consumed = end;
         if secret.is_empty() {
             continue;
         }

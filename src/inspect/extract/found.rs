@@ -53,12 +53,15 @@ impl Finds {
         self.found.into_iter().map(|f| f.candidate).collect()
     }
 
-    /// The extraction: labels that repeat get their line, identical credentials are merged.
+    /// The extraction, in the order of the paste: labels that repeat get their line, identical
+    /// credentials are merged.
     pub fn finish(self, text: &str) -> Extraction {
         let Finds {
             mut found,
             stripped,
         } = self;
+        // Tabs follow the paste; a JSON walk's findings share an offset and keep their order.
+        found.sort_by_key(|f| f.at);
         tell_apart_by_line(&mut found, text);
         Extraction {
             candidates: merge(found),
