@@ -225,8 +225,9 @@ impl Credential {
             "secret-pasted",
             "A client secret was pasted",
             format!(
-                "This Basic credential contains the secret of client {}. It is masked here and never leaves this page, \
+                "This {} contains the secret of client {}. It is masked here and never leaves this page, \
                  but if you copied it into a ticket, chat or log, rotate the secret in Account Manager or SLAS Admin.",
+                if self.token_request.is_some() { "token request" } else { "Basic credential" },
                 basic.client_id
             ),
         ));

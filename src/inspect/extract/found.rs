@@ -75,15 +75,14 @@ impl Finds {
 fn tell_apart_by_line(found: &mut [Found], text: &str) {
     let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let line_of = |at: usize| breaks.partition_point(|&b| b < at) + 1;
-    let lines: Vec<usize> = found.iter().map(|f| line_of(f.at)).collect();
-    let labels: Vec<String> = found.iter().map(|f| f.candidate.label.clone()).collect();
-    for (i, f) in found.iter_mut().enumerate() {
-        let on_other_lines = labels
-            .iter()
-            .zip(&lines)
-            .any(|(label, line)| *label == labels[i] && *line != lines[i]);
+    let places: Vec<(String, usize)> = found
+        .iter()
+        .map(|f| (f.candidate.label.clone(), line_of(f.at)))
+        .collect();
+    for (f, (label, line)) in found.iter_mut().zip(&places) {
+        let on_other_lines = places.iter().any(|(l, n)| l == label && n != line);
         if on_other_lines {
-            f.candidate.label = format!("{}, line {}", labels[i], lines[i]);
+            f.candidate.label = format!("{label}, line {line}");
         }
     }
 }
