@@ -189,6 +189,17 @@ fn two_authorization_headers_are_told_apart_by_line() {
 }
 
 #[test]
+fn a_token_on_its_own_line_after_a_header_line_is_its_own_credential() {
+    let report = analyze(&format!(
+        "Authorization: Bearer {}\n{}\n",
+        guest(),
+        refresh()
+    ));
+    assert_eq!(labels(&report), ["Authorization header", "line 2"]);
+    assert_eq!(kinds(&report), ["slas-access", "slas-refresh-opaque"]);
+}
+
+#[test]
 fn a_har_file_gives_each_token_labelled_by_its_json_path() {
     let report = analyze(&fixture("har-am-admin-two-entries.har"));
     assert_eq!(

@@ -139,6 +139,8 @@ pub fn extract(input: &str) -> Extraction {
     }
     if finds.is_empty() {
         bare::from_bare(&paste, &mut finds);
+    } else {
+        bare::standalone_lines(&paste, &mut finds);
     }
     finds.finish(&text)
 }

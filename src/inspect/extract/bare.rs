@@ -206,3 +206,31 @@ fn around_note(rest: &str, word: &str) -> String {
         )
     }
 }
+
+/// Lines that hold nothing but a whole token of their own, in a paste where other readers
+/// found something (a header line, then a refresh token on the next line). A line that is a
+/// piece of a token already found (a wrapped header value) is not a token again.
+pub(crate) fn standalone_lines(paste: &Paste, finds: &mut Finds) {
+    let mut start = 0;
+    for (n, line) in paste.text.split('\n').enumerate() {
+        let at = start;
+        start += line.len() + 1;
+        let piece = line.trim();
+        if finds.is_full() {
+            return;
+        }
+        if piece.is_empty() || !piece.chars().all(is_token_char) || !stands_alone(piece) {
+            continue;
+        }
+        if !finds.has_text_containing(piece) {
+            finds.add(
+                at,
+                Candidate {
+                    label: format!("line {}", n + 1),
+                    text: piece.to_string(),
+                    ..Candidate::default()
+                },
+            );
+        }
+    }
+}

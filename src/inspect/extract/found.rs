@@ -53,6 +53,11 @@ impl Finds {
         self.found.into_iter().map(|f| f.candidate).collect()
     }
 
+    /// True when `piece` is (part of) a credential already found.
+    pub fn has_text_containing(&self, piece: &str) -> bool {
+        self.found.iter().any(|f| f.candidate.text.contains(piece))
+    }
+
     /// The extraction, in the order of the paste: labels that repeat get their line, identical
     /// credentials are merged.
     pub fn finish(self, text: &str) -> Extraction {
