@@ -60,7 +60,6 @@ impl CredentialProps {
     }
 }
 
-
 /// An `oninput` handler for a text area that passes its whole text to `on_text`.
 pub fn text_input(on_text: &yew::Callback<String>) -> yew::Callback<yew::InputEvent> {
     use wasm_bindgen::JsCast;

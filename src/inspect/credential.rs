@@ -52,7 +52,7 @@ impl Credential {
     /// Decodes and recognises one extracted candidate: chooses its shape, then diagnoses it.
     pub fn from_candidate(candidate: &Candidate) -> Credential {
         let shape = shape::choose(&candidate.text, candidate.scheme);
-        let mut findings = rules::findings(&shape, &candidate.text, candidate.scheme);
+        let mut findings = rules::findings(&shape, candidate);
         rank(&mut findings);
         Credential {
             label: candidate.label.clone(),

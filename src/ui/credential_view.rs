@@ -140,7 +140,7 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
                 <Segments ..props.clone() />
             }
             if let Some(basic) = c.basic() {
-                <BasicPanel basic={basic.clone()} />
+                <BasicPanel basic={basic.clone()} token_request={c.token_request.clone()} />
             }
             if let Some(tail) = c.tail_text() {
                 <section class="card">

@@ -64,7 +64,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
     html! {
         <section class="card input-card">
             <label for="token-input" class="input-label">
-                { "Paste a token — or the whole Authorization line, a curl command, a JSON token response, a cookie or a URL" }
+                { "Paste a token — or whatever holds it: an Authorization line, a curl, fetch or PowerShell copy, request headers, a HAR file or JSON, cookies, a form body, a URL, or several tokens one a line" }
             </label>
             <textarea id="token-input" data-testid="token-input" class="token-input" ref={area}
                 spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off"

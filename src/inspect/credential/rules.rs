@@ -6,14 +6,15 @@ use serde_json::Value;
 use super::basic::BasicCredentials;
 use super::kinds::Kind;
 use super::shape::{is_alg_none, Claims, Decoded, Shape, Unrecognised};
-use crate::inspect::extract::{is_token_char, Scheme};
+use crate::inspect::extract::{is_token_char, Candidate, Scheme};
 use crate::inspect::findings::{Finding, Severity};
 use crate::inspect::jose::{DecodeError, Jose, JsonPart, PayloadForm};
 use crate::inspect::text::{describe_char, is_hidden};
 use crate::inspect::time::iso_utc;
 
 /// Every clock-free finding about `shape`, decoded from `text` after `scheme` (unranked).
-pub fn findings(shape: &Shape, text: &str, scheme: Option<Scheme>) -> Vec<Finding> {
+pub fn findings(shape: &Shape, candidate: &Candidate) -> Vec<Finding> {
+    let (text, scheme) = (candidate.text.as_str(), candidate.scheme);
     let own: Vec<Finding> = match shape {
         Shape::Unrecognised(Unrecognised::Placeholder { title, detail }) => {
             return vec![Finding::new(Severity::Error, "no-token", title, detail)];
@@ -27,7 +28,7 @@ pub fn findings(shape: &Shape, text: &str, scheme: Option<Scheme>) -> Vec<Findin
             )];
         }
         Shape::Unrecognised(Unrecognised::NotAToken) => vec![not_a_token(text)],
-        Shape::Basic(basic) => vec![secret_pasted(basic)],
+        Shape::Basic(basic) => vec![secret_pasted(basic, candidate.token_request.is_some())],
         Shape::Opaque(_) => Vec::new(),
         Shape::FirstHalf(d) => [vec![first_half(text)], json_rules(d)].concat(),
         Shape::SecondHalf { token, .. } => [vec![second_half()], json_rules(token)].concat(),
@@ -93,14 +94,16 @@ fn not_a_token(text: &str) -> Finding {
     Finding::new(Severity::Error, "not-a-token", "Not a token", detail)
 }
 
-fn secret_pasted(basic: &BasicCredentials) -> Finding {
+/// `posted`: the secret came in a token request's body (`client_secret_post`), not a header.
+fn secret_pasted(basic: &BasicCredentials, posted: bool) -> Finding {
     Finding::new(
         Severity::Error,
         "secret-pasted",
         "A client secret was pasted",
         format!(
-            "This Basic credential contains the secret of client {}. It is masked here and never leaves this page, \
+            "This {} contains the secret of client {}. It is masked here and never leaves this page, \
              but if you copied it into a ticket, chat or log, rotate the secret in Account Manager or SLAS Admin.",
+            if posted { "token request" } else { "Basic credential" },
             basic.client_id
         ),
     )

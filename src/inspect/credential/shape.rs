@@ -253,10 +253,7 @@ fn decoded_tail(text: &str) -> Option<String> {
 /// An empty token, or a word a client sends when its token variable was never set: a title
 /// and an explanation.
 fn placeholder(text: &str, scheme: Option<Scheme>) -> Option<(String, String)> {
-    let scheme_word = match scheme {
-        Some(Scheme::Basic) => "Basic",
-        _ => "Bearer",
-    };
+    let scheme_word = scheme.map_or("Bearer", Scheme::word);
     let t = text.trim();
     if t.is_empty() {
         return Some((

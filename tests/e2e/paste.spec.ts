@@ -1,0 +1,62 @@
+// Paste anything, for real: several tokens at once, any Authorization scheme, a HAR file — each
+// credential gets its own tab, labelled by where it was found. The shared fixture fails any test
+// in which the page made a request after mounting.
+import { test, expect, gotoApp } from './fixtures';
+import { fixture, index } from './tokens';
+
+// The fixtures were minted for this instant; pin the page's clock to it (+1 min).
+const REFERENCE_NOW = new Date((index.reference_now + 60) * 1000);
+
+const input = '[data-testid=token-input]';
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(REFERENCE_NOW);
+});
+
+test('two tokens on two lines give two tabs labelled line 1 and line 2 with their kinds', async ({ page }) => {
+  await gotoApp(page);
+  await page.fill(input, `${fixture('slas-access-guest.jwt')}\n${fixture('am-client-credentials.jwt')}\n`);
+  const tabs = page.getByTestId('credential-tab');
+  await expect(tabs).toHaveCount(2);
+  await expect(tabs.nth(0).locator('.tab-label')).toHaveText('line 1');
+  await expect(tabs.nth(0).locator('.tab-kind')).toHaveText('SLAS shopper access token');
+  await expect(tabs.nth(1).locator('.tab-label')).toHaveText('line 2');
+  await expect(tabs.nth(1).locator('.tab-kind')).toHaveText('Account Manager access token');
+  await tabs.nth(1).click();
+  await expect(page.getByTestId('kind')).toHaveText('Account Manager access token');
+  await expect(page.locator('.found-in strong')).toHaveText('line 2');
+});
+
+test('an Authorization: SLAS line decodes, with SLAS named in what was stripped', async ({ page }) => {
+  await gotoApp(page);
+  await page.fill(input, `Authorization: SLAS ${fixture('slas-access-guest.jwt')}`);
+  await expect(page.getByTestId('kind')).toHaveText('SLAS shopper access token');
+  await expect(page.getByTestId('credential-tab')).toHaveCount(0);
+  await expect(page.getByTestId('stripped')).toContainText('read the Authorization header');
+  await expect(page.getByTestId('stripped')).toContainText('removed the “SLAS” scheme');
+  await expect(page.locator('.raw-token .seg-signature')).toHaveCount(1);
+});
+
+test('a HAR pasted as text shows each token labelled with its JSON path, and the posted secret masked', async ({ page }) => {
+  await gotoApp(page);
+  await page.fill(input, fixture('har-am-admin-two-entries.har'));
+  const tabs = page.getByTestId('credential-tab');
+  await expect(tabs).toHaveCount(2);
+  // The access token came back in entry 0's response and was sent in entry 1: one tab, both places.
+  await expect(tabs.nth(1).locator('.tab-label')).toHaveText(
+    'log.entries[0].response.content.text.access_token, log.entries[1].request.headers[authorization]');
+  await expect(tabs.nth(1).locator('.tab-kind')).toHaveText('Account Manager access token');
+  await tabs.nth(1).click();
+  await expect(page.getByTestId('kind')).toHaveText('Account Manager access token');
+  // Entry 0 posted the client credentials in its body (client_secret_post).
+  await expect(tabs.nth(0).locator('.tab-label')).toHaveText('log.entries[0].request.postData.text');
+  await tabs.nth(0).click();
+  await expect(page.getByTestId('client-id')).toHaveText('c793725e-fd1a-447b-ad5d-025b600c9678');
+  await expect(page.getByTestId('secret')).toContainText('hidden');
+  await expect(page.getByTestId('grant-type')).toHaveText('client_credentials');
+  await expect(page.getByTestId('token-endpoint')).toHaveText('https://account.demandware.com/dwsso/oauth2/access_token');
+  await expect(page.getByTestId('result')).toContainText('rotate the secret');
+  for (const shown of [page.getByTestId('result'), page.getByTestId('stripped'), page.locator('nav.tabs')]) {
+    await expect(shown).not.toContainText('fake-secret-do-not-use');
+  }
+});
