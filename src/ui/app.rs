@@ -130,7 +130,7 @@ pub fn App() -> Html {
             html! {
                 <button type="button" role="tab" class="tab" aria-selected={(i == selected).to_string()}
                     data-testid="credential-tab" data-kind={tab.kind_id} {onclick}>
-                    <span class="tab-label">{ crate::inspect::text::reveal(&tab.label) }</span>
+                    <span class="tab-label" title={crate::inspect::text::reveal(&tab.label)}>{ crate::inspect::text::reveal(&tab.label) }</span>
                     <span class="tab-kind">{ tab.title }</span>
                 </button>
             }
@@ -181,11 +181,12 @@ fn EmptyState() -> Html {
         <section class="card empty" data-testid="empty">
             <h2>{ "What can I paste?" }</h2>
             <ul>
-                <li>{ "A SLAS shopper token, an Account Manager token, an OCAPI JWT or any JWT" }</li>
-                <li>{ "A whole Authorization: Bearer … line, or a curl command" }</li>
-                <li>{ "A JSON token response (access_token, id_token, refresh_token)" }</li>
-                <li>{ "A Cookie line or a cookie value (cc-at, cc-at_2, cc-nx-g …)" }</li>
-                <li>{ "A URL with access_token= or id_token=" }</li>
+                <li>{ "A SLAS shopper token, an Account Manager token, an OCAPI JWT or any JWT — or several, one a line (each gets its own tab)" }</li>
+                <li>{ "An Authorization line with any scheme (Bearer, SLAS, DPoP, Basic), or copied request headers" }</li>
+                <li>{ "A browser copy: “Copy as cURL” (bash or cmd), “Copy as fetch”, “Copy as PowerShell”, or a raw HTTP request" }</li>
+                <li>{ "A HAR entry, a Postman environment or collection, a JSON log line or a JSON token response" }</li>
+                <li>{ "Cookies (cc-at + cc-at_2, cc-nx-g, with or without a site suffix such as _RefArch), a form body or a URL with access_token= / refresh_token=" }</li>
+                <li>{ "A token request with client_id and client_secret (curl -u or -d): the client id is shown, the secret masked" }</li>
             </ul>
             <p>{ "Then paste the failing request next to it, or list the scopes the call needs: the inspector says whether this token can make that call, and why not." }</p>
         </section>
