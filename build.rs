@@ -8,8 +8,12 @@ use std::path::Path;
 
 use serde_json::Value;
 
+#[path = "build/sfcc_kinds.rs"]
+mod sfcc_kinds;
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sfcc");
+    sfcc_kinds::generate(&dir);
     let catalog = read(&dir.join("scope-catalog.json"));
     let endpoints = read(&dir.join("endpoints.json"));
     let mut out = String::new();
