@@ -32,6 +32,21 @@ pub enum SfccKind {
 }
 
 impl SfccKind {
+    /// Every kind, in the order of data/sfcc/token-kinds.json.
+    pub const ALL: [SfccKind; 11] = [
+        SfccKind::SlasAccess,
+        SfccKind::SlasIdToken,
+        SfccKind::SlasCallback,
+        SfccKind::SessionGuest,
+        SfccKind::SessionRegistered,
+        SfccKind::AmAccess,
+        SfccKind::OcapiShop,
+        SfccKind::ExternalIdp,
+        SfccKind::LegacySlas2020,
+        SfccKind::LegacyCommerceApi2021,
+        SfccKind::GenericJwt,
+    ];
+
     /// Stable id, as in INDEX.json: `slas-access`, `am-access`, `generic-jwt` …
     pub fn id(self) -> &'static str {
         self.info().id
