@@ -844,3 +844,158 @@ fn hostile_claim_values_never_panic() {
         let _ = tenant::normalise(&v);
     }
 }
+
+#[test]
+fn every_kind_has_one_data_row_with_its_index_id_a_title_and_an_explanation() {
+    use sfcc_token_inspector::inspect::sfcc::SfccKind;
+    let index: Vec<String> = fixtures().into_iter().map(|(_, kind, _, _)| kind).collect();
+    let mut ids = Vec::new();
+    for kind in SfccKind::ALL {
+        let info = kind.info();
+        assert_eq!(info.id, kind.id());
+        assert!(
+            !info.title.is_empty() && !info.explanation.is_empty(),
+            "{}",
+            info.id
+        );
+        assert!(!ids.contains(&info.id), "{} twice", info.id);
+        ids.push(info.id);
+        if kind != SfccKind::GenericJwt {
+            assert!(
+                index.iter().any(|k| k == info.id),
+                "{}: no fixture",
+                info.id
+            );
+        }
+    }
+}
+
+#[test]
+fn documented_lifetimes_come_from_the_data_taob_first_then_the_kind() {
+    use sfcc_token_inspector::inspect::sfcc::data::{expected_lifetime, lifetime};
+    use sfcc_token_inspector::inspect::sfcc::{SfccKind, Variant};
+    let secs = |k, v| expected_lifetime(k, v).map(|l| l.seconds);
+    assert_eq!(secs(SfccKind::SlasAccess, Some(Variant::Taob)), Some(900));
+    assert_eq!(secs(SfccKind::SlasAccess, Some(Variant::Tsob)), Some(1800));
+    assert_eq!(secs(SfccKind::SlasAccess, None), Some(1800));
+    assert_eq!(secs(SfccKind::SlasIdToken, None), Some(1800));
+    assert_eq!(secs(SfccKind::AmAccess, Some(Variant::User)), Some(1800));
+    assert_eq!(secs(SfccKind::OcapiShop, None), None);
+    let days = |id| lifetime(id).map(|l| l.seconds / 86_400);
+    assert_eq!(days("slas-refresh-guest"), Some(30));
+    assert_eq!(days("slas-refresh-registered"), Some(90));
+    assert_eq!(days("slas-refresh-non-production"), Some(9));
+}
+
+#[test]
+fn an_am_roles_row_says_what_the_known_roles_unlock() {
+    let s = sfcc_of(
+        r#"{"alg":"RS256"}"#,
+        r#"{"iss":"https://account.demandware.com/dwsso/oauth2","sub":"c1","client_id":"c1","roles":["SALESFORCE_COMMERCE_API","SLAS_ORGANIZATION_ADMIN","ECOM_ADMIN"]}"#,
+    );
+    let roles = s.identity.iter().find(|f| f.id == "roles").unwrap();
+    assert_eq!(
+        roles.value,
+        "SALESFORCE_COMMERCE_API, SLAS_ORGANIZATION_ADMIN, ECOM_ADMIN"
+    );
+    let note = roles.note.as_deref().unwrap();
+    assert!(
+        note.contains("SALESFORCE_COMMERCE_API: SCAPI Admin APIs"),
+        "{note}"
+    );
+    assert!(
+        note.contains("SLAS_ORGANIZATION_ADMIN: SLAS Admin API"),
+        "{note}"
+    );
+    assert!(
+        !note.contains("ECOM_ADMIN"),
+        "no meaning is documented: {note}"
+    );
+    let unknown = sfcc_of(
+        r#"{"alg":"RS256"}"#,
+        r#"{"iss":"https://account.demandware.com/dwsso/oauth2","sub":"c1","roles":["ECOM_ADMIN"]}"#,
+    );
+    let row = unknown.identity.iter().find(|f| f.id == "roles").unwrap();
+    assert_eq!(row.note, None);
+}
+
+#[test]
+fn only_the_api_role_of_a_tenant_filter_states_tenants_the_token_calls() {
+    let s = sfcc_of(
+        r#"{"alg":"RS256"}"#,
+        r#"{"iss":"https://account.demandware.com/dwsso/oauth2","sub":"u@x.y","tenantFilter":"SALESFORCE_COMMERCE_API:abcd_001;ECOM_ADMIN:wxyz_prd"}"#,
+    );
+    let places: Vec<(&str, &str)> = s
+        .tenants
+        .places
+        .iter()
+        .map(|p| (p.place.as_str(), p.tenant.as_str()))
+        .collect();
+    assert_eq!(places, vec![("tenantFilter", "abcd_001")]);
+    assert_eq!(s.tenants.all, vec!["abcd_001", "wxyz_prd"]);
+}
+
+#[test]
+fn sfcc_claims_tell_present_malformed_and_absent_apart_and_read_each_sub_shape() {
+    use serde_json::{json, Map};
+    use sfcc_token_inspector::inspect::sfcc::parsed::Subject;
+    use sfcc_token_inspector::inspect::sfcc::{Claim, SfccClaims};
+    let map = |v: Value| -> Map<String, Value> { v.as_object().unwrap().clone() };
+    let p = map(json!({"sub": 5, "roles": "ADMIN", "isb": "uido:slas::upn:Guest"}));
+    let c = SfccClaims::parse(None, &p);
+    assert_eq!(c.sub, Claim::Malformed(json!(5)));
+    assert_eq!(c.roles, Claim::Malformed(json!("ADMIN")));
+    assert_eq!(c.tenant_filter, Claim::Absent);
+    assert_eq!(c.isb("upn"), Some("Guest"));
+    let shapes = [
+        ("cc-slas::abcd_001::scid:c::usid:u", "slas"),
+        ("usid::u-1::upn:guest", "legacy"),
+        ("usid:u-2", "usid"),
+        (r#"{"customer_info":{"customer_id":"x"}}"#, "json"),
+        ("someone", "text"),
+    ];
+    for (sub, shape) in shapes {
+        let p = map(json!({ "sub": sub }));
+        let got = match SfccClaims::parse(None, &p).subject {
+            Subject::Slas(s) => format!("slas {}", s.tenant.unwrap_or_default()),
+            Subject::Legacy2020 { usid, guest } => format!("legacy {usid} {guest}"),
+            Subject::Usid(u) => format!("usid {u}"),
+            Subject::Json(j) => format!("json {}", j.contains_key("customer_info")),
+            Subject::Text => "text".into(),
+        };
+        let want = match shape {
+            "slas" => "slas abcd_001",
+            "legacy" => "legacy u-1 true",
+            "usid" => "usid u-2",
+            "json" => "json true",
+            _ => "text",
+        };
+        assert_eq!(got, want, "{sub}");
+    }
+}
+
+#[test]
+fn the_typical_slas_scopes_are_documented_shopper_scopes_and_the_preset_offers_them_all() {
+    use sfcc_token_inspector::inspect::checklist::presets;
+    use sfcc_token_inspector::inspect::scopes;
+    use sfcc_token_inspector::inspect::sfcc::data::TYPICAL_SLAS_SCOPES;
+    assert_eq!(TYPICAL_SLAS_SCOPES.len(), 18);
+    for name in TYPICAL_SLAS_SCOPES {
+        assert_eq!(
+            scopes::classify(name).status,
+            Some(sfcc_token_inspector::inspect::catalog::ScopeStatus::Documented),
+            "{name}"
+        );
+    }
+    let preset = presets()
+        .into_iter()
+        .find(|p| p.id == "slas-default")
+        .unwrap();
+    let offered: Vec<&str> = preset
+        .expectations
+        .items
+        .iter()
+        .map(|i| i.scope.as_str())
+        .collect();
+    assert_eq!(offered, TYPICAL_SLAS_SCOPES);
+}

@@ -5,6 +5,7 @@
 
 use super::catalog::{ScopeKind, SCOPES};
 use super::scopes::covers;
+use super::sfcc::data::TYPICAL_SLAS_SCOPES;
 
 /// One expected scope, with the other scopes that would also do (`a|b` in the text form).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,7 +217,7 @@ pub fn presets() -> Vec<Preset> {
             id: "slas-default".into(),
             label: "Typical SLAS shopper client scopes".into(),
             group: "SLAS",
-            expectations: Expectations::parse(TYPICAL_SLAS),
+            expectations: Expectations::parse(&TYPICAL_SLAS_SCOPES.join(" ")),
         },
         Preset {
             id: "shopper-standard".into(),
@@ -257,15 +258,6 @@ pub fn presets() -> Vec<Preset> {
     }
     out
 }
-
-/// The scopes a PWA Kit shopper client typically has (the set in the SLAS guest fixture, with the
-/// read-only forms that their `.rw` covers left out). No default list is documented.
-const TYPICAL_SLAS: &str = "sfcc.shopper-myaccount.baskets sfcc.shopper-discovery-search \
-    sfcc.shopper-myaccount.addresses.rw sfcc.shopper-products sfcc.shopper-myaccount.rw \
-    sfcc.shopper-myaccount.paymentinstruments.rw sfcc.shopper-customers.login sfcc.shopper-experience \
-    sfcc.shopper-myaccount.orders sfcc.shopper-customers.register sfcc.shopper-baskets-orders.rw \
-    sfcc.shopper-myaccount.productlists.rw sfcc.shopper-productlists sfcc.shopper-promotions \
-    sfcc.shopper-gift-certificates sfcc.shopper-product-search sfcc.shopper-categories sfcc.shopper-stores";
 
 /// "sfcc.shopper-baskets-orders" → "Shopper Baskets & Orders".
 fn preset_label(scope: &str) -> String {

@@ -19,6 +19,8 @@ const COPYABLE: &[&str] = &[
     "site",
 ];
 
+/// The identity card: the rows the core built for the token's kind (`Sfcc::identity`), each
+/// with its note and, for ids and logins, a copy button.
 #[component]
 pub fn IdentityPanel(props: &CredentialProps) -> Html {
     let Some(sfcc) = props.credential().and_then(|c| c.sfcc()) else {

@@ -7,6 +7,8 @@ use crate::inspect::text::reveal;
 
 use super::CredentialProps;
 
+/// The tenant card: the token's one tenant split into realm, instance and organization id (or
+/// every tenant it names), and the table of places that state one, conflicts marked.
 #[component]
 pub fn TenantPanel(props: &CredentialProps) -> Html {
     let Some(sfcc) = props.credential().and_then(|c| c.sfcc()) else {

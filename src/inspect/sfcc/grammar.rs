@@ -6,8 +6,11 @@ use crate::inspect::text::percent_decode;
 /// `cc-slas::<tenant>::scid:<client>::usid:<usid>`, read by key.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SlasSub {
+    /// The first segment without a `key:`.
     pub tenant: Option<String>,
+    /// The SLAS client id (`scid:`).
     pub scid: Option<String>,
+    /// The unique shopper id (`usid:`).
     pub usid: Option<String>,
     /// Any other `key:value` or bare segments, in order.
     pub other: Vec<(String, String)>,

@@ -1,80 +1,74 @@
-//! Classifying a decoded JWS (REFERENCE.md §1.3) and naming its flow variant (§2.5).
+//! Classifying a decoded JWS (REFERENCE.md §1.3) and naming its flow variant (§2.5). The titles,
+//! explanations and labels are data (data/sfcc/token-kinds.json, see [`super::data`]); the rules
+//! that recognise each kind are the small functions of [`classify`], tried in the order of §1.3.
 
-use serde_json::{Map, Value};
+use super::parsed::SfccClaims;
 
 /// The SFCC kinds of JWT (ids match `kind` in fixtures/INDEX.json).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SfccKind {
+    /// SLAS shopper access token (§2).
     SlasAccess,
+    /// SLAS OpenID Connect id_token (§3.1).
     SlasIdToken,
+    /// SLAS `x-slas-callback-token` (§3.2).
     SlasCallback,
+    /// Session-bridge guest input `dwsgst` (§3.3).
     SessionGuest,
+    /// Session-bridge registered input `dwsrst` (§3.3).
     SessionRegistered,
+    /// Account Manager access token (§4).
     AmAccess,
+    /// OCAPI Shop API customer JWT (§5.1).
     OcapiShop,
+    /// A third-party identity provider token (§1.2).
     ExternalIdp,
+    /// A 2020 SLAS token (§5.2).
     LegacySlas2020,
+    /// A 2021 pre-SLAS Commerce API shopper token (§5.2).
     LegacyCommerceApi2021,
+    /// No SFCC shape recognised.
     GenericJwt,
 }
 
 impl SfccKind {
+    /// Every kind, in the order of data/sfcc/token-kinds.json.
+    pub const ALL: [SfccKind; 11] = [
+        SfccKind::SlasAccess,
+        SfccKind::SlasIdToken,
+        SfccKind::SlasCallback,
+        SfccKind::SessionGuest,
+        SfccKind::SessionRegistered,
+        SfccKind::AmAccess,
+        SfccKind::OcapiShop,
+        SfccKind::ExternalIdp,
+        SfccKind::LegacySlas2020,
+        SfccKind::LegacyCommerceApi2021,
+        SfccKind::GenericJwt,
+    ];
+
     /// Stable id, as in INDEX.json: `slas-access`, `am-access`, `generic-jwt` …
     pub fn id(self) -> &'static str {
-        match self {
-            SfccKind::SlasAccess => "slas-access",
-            SfccKind::SlasIdToken => "slas-id-token",
-            SfccKind::SlasCallback => "slas-callback",
-            SfccKind::SessionGuest => "b2c-session-dwsgst",
-            SfccKind::SessionRegistered => "b2c-session-dwsrst",
-            SfccKind::AmAccess => "am-access",
-            SfccKind::OcapiShop => "ocapi-shop",
-            SfccKind::ExternalIdp => "external-idp",
-            SfccKind::LegacySlas2020 => "legacy-slas-2020",
-            SfccKind::LegacyCommerceApi2021 => "legacy-commerce-api-2021",
-            SfccKind::GenericJwt => "generic-jwt",
-        }
+        self.info().id
     }
 
     /// Title shown at the top of the report.
     pub fn title(self) -> &'static str {
-        match self {
-            SfccKind::SlasAccess => "SLAS shopper access token",
-            SfccKind::SlasIdToken => "SLAS id_token (OpenID Connect)",
-            SfccKind::SlasCallback => "SLAS callback token (x-slas-callback-token)",
-            SfccKind::SessionGuest => "B2C session-bridge guest token (dwsgst)",
-            SfccKind::SessionRegistered => "B2C session-bridge registered token (dwsrst)",
-            SfccKind::AmAccess => "Account Manager access token",
-            SfccKind::OcapiShop => "OCAPI Shop API customer JWT",
-            SfccKind::ExternalIdp => "External identity provider token",
-            SfccKind::LegacySlas2020 => "Legacy 2020 SLAS token",
-            SfccKind::LegacyCommerceApi2021 => "Legacy 2021 Commerce API shopper token",
-            SfccKind::GenericJwt => "Generic JWT (no SFCC shape recognised)",
-        }
+        self.info().title
     }
 
     /// One or two sentences: what it is for and which APIs accept it.
     pub fn explanation(self) -> &'static str {
-        match self {
-            SfccKind::SlasAccess => "Issued by SLAS (Shopper Login and API Access Service) to a shopper: the bearer token for the Shopper APIs (baskets, products, customers …) of one tenant and one site, valid for 30 minutes.",
-            SfccKind::SlasIdToken => "The OpenID Connect identity token SLAS returns next to the access token. It describes the shopper; no Commerce API accepts it as a bearer token.",
-            SfccKind::SlasCallback => "Sent by SLAS in the x-slas-callback-token header of passwordless-login and password-reset callbacks, so the merchant's endpoint can verify the call. Not an API token.",
-            SfccKind::SessionGuest => "Signed by B2C Commerce for a guest storefront session and passed to the SLAS session-bridge token endpoint to mint a shopper token. Not an API token.",
-            SfccKind::SessionRegistered => "Signed for a registered shopper's storefront session and passed to the SLAS session-bridge token endpoint (ECOM 25.4 and later). Not an API token.",
-            SfccKind::AmAccess => "Issued by Account Manager to an API client or a user: the bearer token for the Admin APIs, OCAPI Data API and SLAS Admin. Admin APIs also need the SALESFORCE_COMMERCE_API:<tenant> scope.",
-            SfccKind::OcapiShop => "Returned by OCAPI Shop API /customers/auth: identifies a shopper for OCAPI Shop calls only, signed with a server secret (HS256). SCAPI does not accept it.",
-            SfccKind::ExternalIdp => "A token from a third-party identity provider, such as SLAS returns as idp_access_token. Commerce APIs do not accept it.",
-            SfccKind::LegacySlas2020 => "A 2020-era SLAS token shape. Current SLAS no longer issues it, and current APIs will not accept it.",
-            SfccKind::LegacyCommerceApi2021 => "A pre-SLAS (2020–21) Commerce API shopper token from Shopper Customers login. Current APIs do not accept it: shoppers now get SLAS tokens.",
-            SfccKind::GenericJwt => "A JWT without a recognised SFCC shape: its claims are shown without SFCC interpretation.",
-        }
+        self.info().explanation
     }
 }
 
 /// Flow variant of a SLAS access token, or grant of an AM token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Variant {
+    /// A guest shopper (no non-empty `rcid`).
     Guest,
+    /// A registered shopper (`isb` has a non-empty `rcid`).
     Registered,
     /// Trusted system on behalf (`isb` `tsob:`).
     Tsob,
@@ -93,48 +87,13 @@ pub enum Variant {
 impl Variant {
     /// Id as in INDEX.json `expect.variant`: `guest`, `tsob`, `client-credentials` …
     pub fn id(self) -> &'static str {
-        match self {
-            Variant::Guest => "guest",
-            Variant::Registered => "registered",
-            Variant::Tsob => "tsob",
-            Variant::Taob => "taob",
-            Variant::Sesb => "sesb",
-            Variant::Pwdless => "pwdless",
-            Variant::ClientCredentials => "client-credentials",
-            Variant::User => "user",
-        }
+        self.info().id
     }
 
     /// Human label: "trusted system on behalf (TSOB)".
     pub fn label(self) -> &'static str {
-        match self {
-            Variant::Guest => "guest shopper",
-            Variant::Registered => "registered shopper",
-            Variant::Tsob => "trusted system on behalf (TSOB)",
-            Variant::Taob => "trusted agent on behalf (TAOB)",
-            Variant::Sesb => "session bridge",
-            Variant::Pwdless => "passwordless login",
-            Variant::ClientCredentials => "client credentials (API client)",
-            Variant::User => "user login",
-        }
+        self.info().label
     }
-}
-
-/// The string value of claim `name`.
-pub fn text<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
-    map.get(name).and_then(Value::as_str)
-}
-
-/// `sub` parsed as JSON when it holds an object (OCAPI and 2021 Commerce API tokens).
-pub fn json_sub(payload: &Map<String, Value>) -> Option<Map<String, Value>> {
-    let sub = text(payload, "sub")?.trim();
-    if !sub.starts_with('{') {
-        return None;
-    }
-    serde_json::from_str::<Value>(sub)
-        .ok()?
-        .as_object()
-        .cloned()
 }
 
 /// `https://account[-podN].demandware.(com|net)[:443]/dwsso/oauth2` (REFERENCE.md §1.3 rule 4).
@@ -162,110 +121,153 @@ pub fn is_am_issuer(iss: &str) -> bool {
     rest == "/dwsso/oauth2"
 }
 
-/// Classifies a decoded payload, following REFERENCE.md §1.3 in order, with the evidence.
-pub fn classify(
-    header: Option<&Map<String, Value>>,
-    p: &Map<String, Value>,
-) -> (SfccKind, Vec<String>) {
-    let sub = text(p, "sub").unwrap_or("");
-    let iss = text(p, "iss").unwrap_or("");
-    let has = |name: &str| p.contains_key(name);
-    let ev = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let header_v = header.is_some_and(|h| h.contains_key("_v"));
-    if let Some(inner) = json_sub(p) {
-        if (has("_v") || header_v) && inner.contains_key("customer_info") {
-            return (
-                SfccKind::OcapiShop,
-                ev(&[
-                    "the token has `_v`",
-                    "`sub` is JSON holding `customer_info`",
-                ]),
-            );
-        }
-    }
-    if sub.starts_with("cc-slas::") && (has("isb") || has("scp")) {
-        if text(p, "ctx") == Some("slas.not_for_external_use") {
-            return (
-                SfccKind::LegacySlas2020,
-                ev(&[
-                    "`sub` starts with `cc-slas::`",
-                    "`ctx` is `slas.not_for_external_use` (2020 SLAS)",
-                ]),
-            );
-        }
-        let mut e = ev(&["`sub` starts with `cc-slas::`"]);
-        e.push(if has("isb") {
-            "it has an `isb`".into()
-        } else {
-            "it has an `scp`".into()
-        });
-        return (SfccKind::SlasAccess, e);
-    }
-    if (sub.starts_with("cc-slas::") || sub.starts_with("usid:"))
-        && !sub.starts_with("usid::")
-        && iss.ends_with(".shopper.cc.salesforce.com")
-    {
-        return (
-            SfccKind::SlasIdToken,
-            ev(&[
-                "`sub` is a SLAS subject",
-                "`iss` ends with `.shopper.cc.salesforce.com`",
-            ]),
-        );
-    }
-    if is_am_issuer(iss) {
-        return (
-            SfccKind::AmAccess,
-            ev(&["`iss` is the Account Manager OAuth2 issuer"]),
-        );
-    }
-    if text(p, "cts") == Some("OAUTH2_STATELESS_GRANT") {
-        return (
-            SfccKind::AmAccess,
-            ev(&["`cts` is `OAUTH2_STATELESS_GRANT` (Account Manager)"]),
-        );
-    }
-    if has("tenantId") && has("dwsid") && has("type") {
-        return match text(p, "type") {
-            Some("R") => (
-                SfccKind::SessionRegistered,
-                ev(&["it has `tenantId`, `dwsid` and `type` `R`"]),
-            ),
-            _ => (
-                SfccKind::SessionGuest,
-                ev(&["it has `tenantId`, `dwsid` and `type` `G`"]),
-            ),
-        };
-    }
-    if (has("email_id") || has("login_id")) && has("token") && iss.starts_with("slas/") {
-        return (
-            SfccKind::SlasCallback,
-            ev(&[
-                "it has `email_id`/`login_id` and a one-time `token`",
-                "`iss` starts with `slas/`",
-            ]),
-        );
-    }
-    if sub.starts_with("usid::") || iss.starts_with("core/") {
-        return (
+/// One rule of §1.3: the kind it recognises, with the evidence, or `None` to try the next.
+type Rule = fn(&SfccClaims) -> Option<(SfccKind, Vec<String>)>;
+
+/// The rules of REFERENCE.md §1.3, in order; the first that matches decides.
+const RULES: &[Rule] = &[
+    ocapi_shop,
+    slas_access,
+    slas_id_token,
+    am_access,
+    session_bridge,
+    slas_callback,
+    legacy,
+    external_idp,
+];
+
+/// Classifies decoded claims, following REFERENCE.md §1.3 in order, with the evidence.
+pub fn classify(c: &SfccClaims) -> (SfccKind, Vec<String>) {
+    RULES
+        .iter()
+        .find_map(|rule| rule(c))
+        .unwrap_or((SfccKind::GenericJwt, Vec::new()))
+}
+
+fn found(kind: SfccKind, evidence: &[&str]) -> Option<(SfccKind, Vec<String>)> {
+    Some((kind, evidence.iter().map(|s| s.to_string()).collect()))
+}
+
+/// Rule 1: `_v` and a JSON `sub` holding `customer_info`.
+fn ocapi_shop(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    let inner = c.json_sub()?;
+    (c.has_v && inner.contains_key("customer_info")).then_some(())?;
+    found(
+        SfccKind::OcapiShop,
+        &[
+            "the token has `_v`",
+            "`sub` is JSON holding `customer_info`",
+        ],
+    )
+}
+
+/// Rule 2: a `cc-slas::` `sub` with `isb` or `scp`; the 2020 context makes it legacy.
+fn slas_access(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    let slas = c.sub_text().starts_with("cc-slas::") && (c.isb.exists() || c.has("scp"));
+    slas.then_some(())?;
+    if c.text("ctx") == Some("slas.not_for_external_use") {
+        return found(
             SfccKind::LegacySlas2020,
-            ev(&["`sub` starts with `usid::` or `iss` with `core/` (2020 SLAS)"]),
+            &[
+                "`sub` starts with `cc-slas::`",
+                "`ctx` is `slas.not_for_external_use` (2020 SLAS)",
+            ],
         );
     }
-    if iss.starts_with("commercecloud/production/") && json_sub(p).is_some() {
-        return (
-            SfccKind::LegacyCommerceApi2021,
-            ev(&[
-                "`iss` starts with `commercecloud/production/`",
-                "`sub` is JSON",
-            ]),
+    let second = if c.isb.exists() {
+        "it has an `isb`"
+    } else {
+        "it has an `scp`"
+    };
+    found(
+        SfccKind::SlasAccess,
+        &["`sub` starts with `cc-slas::`", second],
+    )
+}
+
+/// Rule 3: a SLAS subject and a `….shopper.cc.salesforce.com` issuer.
+fn slas_id_token(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    let sub = c.sub_text();
+    let subject =
+        (sub.starts_with("cc-slas::") || sub.starts_with("usid:")) && !sub.starts_with("usid::");
+    (subject && c.iss.unwrap_or("").ends_with(".shopper.cc.salesforce.com")).then_some(())?;
+    found(
+        SfccKind::SlasIdToken,
+        &[
+            "`sub` is a SLAS subject",
+            "`iss` ends with `.shopper.cc.salesforce.com`",
+        ],
+    )
+}
+
+/// Rule 4: the Account Manager issuer or `cts` `OAUTH2_STATELESS_GRANT`.
+fn am_access(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    if is_am_issuer(c.iss.unwrap_or("")) {
+        return found(
+            SfccKind::AmAccess,
+            &["`iss` is the Account Manager OAuth2 issuer"],
         );
     }
-    if iss.starts_with("https://") {
-        return (
-            SfccKind::ExternalIdp,
-            ev(&["`iss` is an https identity provider URL that is not Account Manager"]),
+    (c.text("cts") == Some("OAUTH2_STATELESS_GRANT")).then_some(())?;
+    found(
+        SfccKind::AmAccess,
+        &["`cts` is `OAUTH2_STATELESS_GRANT` (Account Manager)"],
+    )
+}
+
+/// Rule 5: `tenantId`, `dwsid` and `type` (`R` registered, otherwise guest).
+fn session_bridge(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    (c.has("tenantId") && c.has("dwsid") && c.has("type")).then_some(())?;
+    match c.text("type") {
+        Some("R") => found(
+            SfccKind::SessionRegistered,
+            &["it has `tenantId`, `dwsid` and `type` `R`"],
+        ),
+        _ => found(
+            SfccKind::SessionGuest,
+            &["it has `tenantId`, `dwsid` and `type` `G`"],
+        ),
+    }
+}
+
+/// Rule 6: `email_id`/`login_id`, a one-time `token` and a `slas/…` issuer.
+fn slas_callback(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    let login = c.has("email_id") || c.has("login_id");
+    (login && c.has("token") && c.iss.unwrap_or("").starts_with("slas/")).then_some(())?;
+    found(
+        SfccKind::SlasCallback,
+        &[
+            "it has `email_id`/`login_id` and a one-time `token`",
+            "`iss` starts with `slas/`",
+        ],
+    )
+}
+
+/// Rule 7: the 2020 SLAS `usid::` subject or `core/` issuer; the 2021 `commercecloud/production/`
+/// issuer with a JSON `sub`.
+fn legacy(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    let iss = c.iss.unwrap_or("");
+    if c.sub_text().starts_with("usid::") || iss.starts_with("core/") {
+        return found(
+            SfccKind::LegacySlas2020,
+            &["`sub` starts with `usid::` or `iss` with `core/` (2020 SLAS)"],
         );
     }
-    (SfccKind::GenericJwt, Vec::new())
+    (iss.starts_with("commercecloud/production/") && c.json_sub().is_some()).then_some(())?;
+    found(
+        SfccKind::LegacyCommerceApi2021,
+        &[
+            "`iss` starts with `commercecloud/production/`",
+            "`sub` is JSON",
+        ],
+    )
+}
+
+/// Rule 8 (in part): any other https issuer is an identity provider.
+fn external_idp(c: &SfccClaims) -> Option<(SfccKind, Vec<String>)> {
+    c.iss.unwrap_or("").starts_with("https://").then_some(())?;
+    found(
+        SfccKind::ExternalIdp,
+        &["`iss` is an https identity provider URL that is not Account Manager"],
+    )
 }

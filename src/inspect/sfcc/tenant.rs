@@ -1,14 +1,25 @@
 //! Tenant ids, organization ids and instance types (REFERENCE.md §6), and every place a token
 //! states its tenant, compared.
 
+use super::data;
+use super::grammar;
+use super::kind::SfccKind;
+use super::parsed::SfccClaims;
+
 /// Instance type, from the instance part of a tenant id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InstanceType {
+    /// `prd`.
     Production,
+    /// `stg`.
     Staging,
+    /// `dev`.
     Development,
+    /// Three digits: `001`.
     OnDemandSandbox,
+    /// `s` and two digits: `s05`.
     PodSandbox,
+    /// Any other instance id.
     Unknown,
 }
 
@@ -44,8 +55,11 @@ impl InstanceType {
 pub struct Tenant {
     /// Normalised: lower case, `realm_instance`.
     pub id: String,
+    /// The part before `_`.
     pub realm: String,
+    /// The part after `_`.
     pub instance: String,
+    /// What the instance part says about the instance.
     pub instance_type: InstanceType,
     /// `f_ecom_<tenant>`.
     pub org_id: String,
@@ -150,4 +164,64 @@ impl Tenants {
             .find(|p| p.tenant != first.tenant)
             .map(|p| (first, p))
     }
+}
+
+/// The prefix of a tenant scope, `SALESFORCE_COMMERCE_API:<tenant>` (REFERENCE.md §7.1).
+const TENANT_SCOPE: &str = "SALESFORCE_COMMERCE_API:";
+
+/// Whether a tenant read from an `…/<env>/<tenant>` path is a real tenant id (the `dwsgst`
+/// `iss` `commercecloud/production/zztes05` and the 2021 `iss` are not).
+fn tenant_like(t: &str) -> bool {
+    let n = normalise(t);
+    n.matches('_').count() == 1 && parse(&n).is_some()
+}
+
+/// Every place the claims of a `kind` token state a tenant, in token order (`sub`, `iss`, `aud`,
+/// `jku`, tenant scopes, `tenantFilter`, `tenantId`), and its one tenant: for an AM token the only
+/// tenant it names, otherwise the first place's (REFERENCE.md §2.3, §4.2, §6).
+pub fn read(kind: SfccKind, c: &SfccClaims) -> Tenants {
+    let mut t = Tenants::default();
+    if let Some(tenant) = c.slas_sub().and_then(|s| s.tenant.as_deref()) {
+        t.add("sub", c.sub_text(), tenant);
+    }
+    for (place, value) in [("iss", c.iss), ("aud", c.aud), ("jku", c.jku)] {
+        let Some(value) = value else { continue };
+        let Some((env, tenant)) = grammar::slas_path(value) else {
+            continue;
+        };
+        if value.starts_with("core/") || !tenant_like(&tenant) {
+            continue;
+        }
+        if value.starts_with("slas/") {
+            t.slas_env.get_or_insert(env);
+        }
+        t.add(place, value, &tenant);
+    }
+    for name in &c.scopes {
+        if let Some(tenant) = name.strip_prefix(TENANT_SCOPE) {
+            t.add("scope", name, tenant);
+        }
+    }
+    for (role, tenants) in c.tenant_filter.present().into_iter().flatten() {
+        let api = data::role(role).is_some_and(|r| r.api_tenants);
+        for tenant in tenants {
+            if api {
+                t.add("tenantFilter", &format!("{role}:{tenant}"), tenant);
+            } else {
+                t.note(tenant);
+            }
+        }
+    }
+    if let Some(id) = c.text("tenantId") {
+        t.add("tenantId", id, id);
+    }
+    t.tenant = if kind == SfccKind::AmAccess {
+        match t.all.as_slice() {
+            [only] => parse(only),
+            _ => None,
+        }
+    } else {
+        t.places.first().and_then(|p| parse(&p.tenant))
+    };
+    t
 }
