@@ -15,6 +15,7 @@ pub mod exercise;
 pub mod extract;
 pub mod findings;
 pub mod jose;
+pub mod order;
 pub mod page;
 pub mod report;
 pub mod request;

@@ -47,10 +47,36 @@ impl RequestRef {
     }
 }
 
+/// A value shared between the page and its views, compared by identity: the page hands the
+/// same `Rc` down until the evidence changes, so props compare in one step and no deep
+/// comparison of a credential is ever compiled in.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// Props of every component that shows a part of one credential: the credential itself.
 #[derive(yew::Properties, PartialEq, Clone)]
 pub struct CredentialProps {
-    pub credential: Rc<Credential>,
+    /// The credential shown.
+    pub credential: Shared<Credential>,
 }
 
 impl CredentialProps {

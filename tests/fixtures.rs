@@ -57,7 +57,7 @@ fn only(report: &Report, file: &str) -> Credential {
         1,
         "{file}: expected exactly one credential"
     );
-    report.credentials[0].clone()
+    (*report.credentials[0]).clone()
 }
 
 fn header_str(c: &Credential, name: &str) -> Option<String> {

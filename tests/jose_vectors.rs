@@ -152,7 +152,7 @@ fn pasted_vectors_reach_the_same_reading_through_the_extractor() {
         .filter(|v| !field(v, "compact").contains(' '))
     {
         let report = analyze(field(v, "compact"));
-        let kinds: Vec<Kind> = report.credentials.iter().map(Credential::kind).collect();
+        let kinds: Vec<Kind> = report.credentials.iter().map(|c| c.kind()).collect();
         assert_eq!(kinds, vec![expected_kind(v)], "{}", field(v, "id"));
     }
 }

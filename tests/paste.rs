@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use sfcc_token_inspector::inspect::extract::extract;
-use sfcc_token_inspector::inspect::{analyze, Credential, Kind, Report, Scheme};
+use sfcc_token_inspector::inspect::{analyze, Kind, Report, Scheme};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -38,7 +38,7 @@ fn labels(report: &Report) -> Vec<&str> {
 }
 
 fn kinds(report: &Report) -> Vec<&'static str> {
-    report.credentials.iter().map(Credential::kind_id).collect()
+    report.credentials.iter().map(|c| c.kind_id()).collect()
 }
 
 fn mentions(report: &Report, words: &str) -> bool {

@@ -10,7 +10,7 @@ const HOST: &str = "https://kv7kzm78.api.commercecloud.salesforce.com";
 /// INDEX.json `reference_now`: the fixtures are valid then.
 const NOW: i64 = 1_795_342_200;
 
-fn token(file: &str) -> Credential {
+fn token(file: &str) -> std::rc::Rc<Credential> {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
     analyze(&std::fs::read_to_string(path).unwrap())
         .credentials
@@ -19,7 +19,7 @@ fn token(file: &str) -> Credential {
 
 fn check(text: &str, file: Option<&str>) -> RequestCheck {
     let t = file.map(token);
-    request::check(text, t.as_ref(), NOW)
+    request::check(text, t.as_deref(), NOW)
         .expect("not blank")
         .expect("parses")
 }

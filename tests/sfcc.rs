@@ -38,7 +38,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn credential(text: &str) -> Credential {
-    analyze(text).credentials.remove(0)
+    (*analyze(text).credentials.remove(0)).clone()
 }
 
 fn opt(v: &Value) -> Option<String> {

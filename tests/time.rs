@@ -68,7 +68,7 @@ fn odd_values_are_kept_with_a_problem_and_never_panic() {
 }
 
 /// A JWS with these claims (unsigned header is irrelevant to the clock rules).
-fn token_with(claims: &str) -> sfcc_token_inspector::inspect::Credential {
+fn token_with(claims: &str) -> std::rc::Rc<sfcc_token_inspector::inspect::Credential> {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
     use base64::Engine;
     let text = format!(

@@ -65,7 +65,16 @@ impl Finding {
     }
 }
 
-/// Sorts findings most serious first, keeping the order of equals.
-pub fn rank(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| f.severity);
+/// Sorts findings most serious first, keeping the order of equals (in linear time: there are
+/// three severities).
+pub fn rank(findings: &mut Vec<Finding>) {
+    let (mut ranked, rest): (Vec<Finding>, Vec<Finding>) = std::mem::take(findings)
+        .into_iter()
+        .partition(|f| f.severity == Severity::Error);
+    let (warnings, infos): (Vec<Finding>, Vec<Finding>) = rest
+        .into_iter()
+        .partition(|f| f.severity == Severity::Warning);
+    ranked.extend(warnings);
+    ranked.extend(infos);
+    *findings = ranked;
 }

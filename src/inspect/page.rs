@@ -57,6 +57,7 @@ impl Evidence {
     pub fn credential(&self) -> Option<&Credential> {
         let list = &self.report.credentials;
         list.get(self.selected.min(list.len().saturating_sub(1)))
+            .map(|c| &**c)
     }
 }
 
@@ -127,6 +128,11 @@ pub struct Page {
 impl Page {
     /// The selected credential.
     pub fn credential(&self) -> Option<&Credential> {
+        self.shared_credential().map(|c| &**c)
+    }
+
+    /// The selected credential, shared (the views hold it without copying).
+    pub fn shared_credential(&self) -> Option<&Rc<Credential>> {
         self.selected.and_then(|i| self.report.credentials.get(i))
     }
 }
@@ -149,7 +155,7 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
     }
     rank(&mut findings);
     let tabs = if count > 1 {
-        report.credentials.iter().map(tab).collect()
+        report.credentials.iter().map(|c| tab(c)).collect()
     } else {
         Vec::new()
     };

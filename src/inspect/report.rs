@@ -2,6 +2,8 @@
 //! stripped to find them. Clock-free: what depends on the time is computed from it by
 //! [`super::page`].
 
+use std::rc::Rc;
+
 use super::credential::Credential;
 use super::extract;
 
@@ -15,7 +17,8 @@ pub struct Report {
     /// What was removed or interpreted to find the credentials.
     pub stripped: Vec<String>,
     /// Every credential found, in the order found (a JSON token response gives several).
-    pub credentials: Vec<Credential>,
+    /// Shared, so that the page and its views hold them without copying.
+    pub credentials: Vec<Rc<Credential>>,
     /// Bytes of input that were not analysed because of [`MAX_INPUT_BYTES`].
     pub cut_bytes: usize,
 }
@@ -56,7 +59,7 @@ pub fn analyze_kept(kept: &str, dropped: usize) -> Report {
         credentials: extraction
             .candidates
             .iter()
-            .map(Credential::from_candidate)
+            .map(|c| Rc::new(Credential::from_candidate(c)))
             .collect(),
         cut_bytes,
     }

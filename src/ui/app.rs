@@ -93,7 +93,7 @@ pub fn App() -> Html {
     // selection changes.
     let credential = use_memo((key_report(evidence), shown.selected), {
         let shown = shown.clone();
-        move |_| shown.credential().cloned().map(Rc::new)
+        move |_| shown.shared_credential().cloned().map(super::Shared)
     });
     let findings = use_memo(shown.findings.clone(), |f| f.clone());
     {

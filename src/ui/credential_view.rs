@@ -23,7 +23,7 @@ use super::{CredentialProps, RequestRef};
 #[derive(Properties, PartialEq, Clone)]
 pub struct CredentialViewProps {
     /// The credential shown.
-    pub credential: Rc<Credential>,
+    pub credential: super::Shared<Credential>,
     /// The request check of the moment.
     pub request: RequestRef,
     /// Its findings and the request check's, ranked, as the page composed them.

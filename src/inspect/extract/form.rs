@@ -9,6 +9,7 @@ use super::devtools::token_request;
 use super::found::Finds;
 use super::tables::{CLIENT_ID_KEY, CLIENT_SECRET_KEY, PARAM_KEYS};
 use super::{after_separator, boundary_before, is_token_char, Candidate, Paste, Scheme};
+use crate::inspect::order::smallest_by_key;
 
 /// The value given to the key found at byte offset `at` (`key=value`, `key: value`,
 /// `"key": "value"`), percent-decoded, with the byte offset where it ends. A quoted value runs
@@ -33,12 +34,9 @@ fn value_at(text: &str, at: usize, key: &str) -> Option<(usize, String)> {
 
 /// The value of `key` nearest to byte offset `at`, if the paste gives the key one.
 pub(crate) fn nearest_value(paste: &Paste, key: &str, at: usize) -> Option<String> {
-    let mut places = paste.find_all(key);
-    places.sort_by_key(|i| i.abs_diff(at));
     // Reading a value costs its length: the few nearest places are enough.
-    places
+    smallest_by_key(paste.find_all(key), 8, |i| i.abs_diff(at))
         .into_iter()
-        .take(8)
         .filter_map(|i| value_at(paste.text, i, key).map(|(_, v)| v))
         .find(|v| !v.is_empty())
 }

@@ -3,6 +3,7 @@
 
 use super::tables::MAX_CANDIDATES;
 use super::{Candidate, Extraction};
+use crate::inspect::order::sorted_by_key;
 
 /// One credential as a reader found it, with the byte offset it was found at.
 struct Found {
@@ -61,12 +62,9 @@ impl Finds {
     /// The extraction, in the order of the paste: labels that repeat get their line, identical
     /// credentials are merged.
     pub fn finish(self, text: &str) -> Extraction {
-        let Finds {
-            mut found,
-            stripped,
-        } = self;
+        let Finds { found, stripped } = self;
         // Tabs follow the paste; a JSON walk's findings share an offset and keep their order.
-        found.sort_by_key(|f| f.at);
+        let mut found = sorted_by_key(found, |f| f.at);
         tell_apart_by_line(&mut found, text);
         Extraction {
             candidates: merge(found),

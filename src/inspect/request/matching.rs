@@ -5,6 +5,7 @@
 
 use super::parse::ParsedRequest;
 use crate::inspect::catalog::{Endpoint, ENDPOINTS, LONGEST_TEMPLATE};
+use crate::inspect::order::smallest_by_key;
 use crate::inspect::text::percent_decode;
 
 /// The operation a request matched, with the path parameters it filled in.
@@ -114,13 +115,15 @@ fn nearest(path: &[&str], method: &str) -> Vec<&'static Endpoint> {
     if path.len() >= 4 * LONGEST_TEMPLATE {
         return Vec::new();
     }
-    let mut scored: Vec<(i64, &'static Endpoint)> = ENDPOINTS
+    let scored: Vec<(i64, &'static Endpoint)> = ENDPOINTS
         .iter()
         .map(|e| (similarity(e, path, method), e))
         .filter(|(score, _)| *score > 4)
         .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    scored.into_iter().take(3).map(|(_, e)| e).collect()
+    smallest_by_key(scored, 3, |s| std::cmp::Reverse(s.0))
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect()
 }
 
 /// How much an operation's template resembles the path: 4 per leading segment shared
