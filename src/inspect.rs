@@ -6,6 +6,9 @@
 //! to run every second. The modules form layers (ARCHITECTURE.md): `text` and `catalog` at the
 //! bottom, `page` at the top; this file only declares them and re-exports the entry points.
 
+// Every public item of the core says what it is (`scripts/test` denies warnings).
+#![warn(missing_docs)]
+
 pub mod catalog;
 pub mod checklist;
 pub mod claims;
