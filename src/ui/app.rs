@@ -167,16 +167,15 @@ pub fn App() -> Html {
                 <CredentialView {credential} request={checked.clone()} findings={findings.clone()}
                     status={shown.status} />
             } else {
-                <EmptyState />
+                { empty_state() }
             }
         </main>
         </ContextProvider<Now>>
     }
 }
 
-/// What the page says before anything is pasted.
-#[component]
-fn EmptyState() -> Html {
+/// What the page says before anything is pasted (a function, not a component: it has no state).
+fn empty_state() -> Html {
     html! {
         <section class="card empty" data-testid="empty">
             <h2>{ "What can I paste?" }</h2>
