@@ -3,15 +3,9 @@
 
 use sfcc_token_inspector::inspect::{analyze, analyze_kept, keep, Kind, Scheme};
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-    .trim()
-    .to_string()
-}
+mod common;
+
+use common::token as fixture;
 
 fn guest() -> String {
     fixture("slas-access-guest.jwt")
@@ -71,13 +65,7 @@ fn bearer_prefix_and_authorization_header_are_stripped() {
 
 #[test]
 fn bearer_prefixed_fixture_line_is_stripped() {
-    let report = analyze(
-        &std::fs::read_to_string(format!(
-            "{}/tests/fixtures/bearer-prefixed.txt",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap(),
-    );
+    let report = analyze(&common::fixture("bearer-prefixed.txt"));
     assert_eq!(report.credentials.len(), 1);
     assert_eq!(
         report.credentials[0].text,
@@ -218,7 +206,7 @@ fn a_huge_paste_is_cut_and_says_so() {
 fn the_page_keeps_what_it_analyses_and_still_reports_the_whole_paste() {
     // The page keeps only the first 1 MB in its text box and analyses that: the report must be
     // the one for the whole paste, size included.
-    let jwt = std::fs::read_to_string("tests/fixtures/slas-access-guest.jwt").unwrap();
+    let jwt = common::fixture("slas-access-guest.jwt");
     let huge = format!("Bearer {}\n{}", jwt.trim(), "log line ✓\n".repeat(300_000));
     let (kept, dropped) = keep(&huge);
     assert_eq!(kept.len() + dropped, huge.len());

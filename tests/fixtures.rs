@@ -6,35 +6,9 @@ use serde_json::Value;
 use sfcc_token_inspector::inspect::jose::DecodeError;
 use sfcc_token_inspector::inspect::{analyze, Credential, Kind, Report};
 
-struct Fixture {
-    file: String,
-    kind: String,
-    expect: Value,
-    text: String,
-}
+mod common;
 
-fn index() -> (i64, Vec<Fixture>) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let index: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/INDEX.json")).unwrap())
-            .unwrap();
-    let now = index["reference_now"].as_i64().unwrap();
-    let fixtures = index["fixtures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let file = f["file"].as_str().unwrap().to_string();
-            Fixture {
-                text: std::fs::read_to_string(format!("{dir}/{file}")).unwrap(),
-                kind: f["kind"].as_str().unwrap().to_string(),
-                expect: f["expect"].clone(),
-                file,
-            }
-        })
-        .collect();
-    (now, fixtures)
-}
+use common::{index, Indexed as Fixture};
 
 impl Fixture {
     fn flags(&self) -> Vec<&str> {

@@ -2,6 +2,8 @@
 //! browser). Mutates every fixture many ways with a fixed-seed generator, so failures reproduce.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use sfcc_token_inspector::inspect::analyze;
 
 /// xorshift64*: small, deterministic, good enough to spread mutations.
@@ -56,8 +58,7 @@ const ODD: &[&str] = &[
 ];
 
 fn fixtures() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut out: Vec<String> = std::fs::read_dir(dir)
+    let mut out: Vec<String> = std::fs::read_dir(common::DIR)
         .unwrap()
         .filter_map(|e| {
             let path = e.ok()?.path();

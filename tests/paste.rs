@@ -7,15 +7,9 @@ use std::time::{Duration, Instant};
 use sfcc_token_inspector::inspect::extract::extract;
 use sfcc_token_inspector::inspect::{analyze, Kind, Report, Scheme};
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-    .trim()
-    .to_string()
-}
+mod common;
+
+use common::token as fixture;
 
 fn guest() -> String {
     fixture("slas-access-guest.jwt")

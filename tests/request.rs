@@ -2,19 +2,17 @@
 //! and checking fixture tokens against concrete calls.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::NOW;
 use sfcc_token_inspector::inspect::catalog::ENDPOINTS;
 use sfcc_token_inspector::inspect::request::{self, Matched, Outcome, RequestCheck};
 use sfcc_token_inspector::inspect::{analyze, Credential};
 
 const HOST: &str = "https://kv7kzm78.api.commercecloud.salesforce.com";
-/// INDEX.json `reference_now`: the fixtures are valid then.
-const NOW: i64 = 1_795_342_200;
 
 fn token(file: &str) -> std::rc::Rc<Credential> {
-    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    analyze(&std::fs::read_to_string(path).unwrap())
-        .credentials
-        .remove(0)
+    analyze(&common::fixture(file)).credentials.remove(0)
 }
 
 fn check(text: &str, file: Option<&str>) -> RequestCheck {

@@ -2,14 +2,15 @@
 //! expected-scope checklist.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use sfcc_token_inspector::inspect::analyze;
 use sfcc_token_inspector::inspect::catalog::{ScopeKind, ScopeStatus, SCOPES};
 use sfcc_token_inspector::inspect::checklist::{self, Check, Expectations};
 use sfcc_token_inspector::inspect::scopes::{self, Access, ScopeClass};
 
 fn fixture_findings(file: &str) -> Vec<&'static str> {
-    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    let report = analyze(&std::fs::read_to_string(path).unwrap());
+    let report = analyze(&common::fixture(file));
     let s = report.credentials[0].sfcc().cloned().unwrap();
     s.findings.iter().map(|f| f.id).collect()
 }
@@ -244,11 +245,7 @@ fn the_embedded_sfcc_data_is_the_shared_reference_data() {
 
 #[test]
 fn a_token_pasted_into_the_checklist_is_never_kept() {
-    let token = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/slas-access-guest.jwt",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
+    let token = common::fixture("slas-access-guest.jwt");
     let list = Expectations::parse(&format!(
         "sfcc.shopper-products {token} Bearer|{}",
         "a".repeat(81)

@@ -7,35 +7,17 @@ use sfcc_token_inspector::inspect::findings::Severity;
 use sfcc_token_inspector::inspect::sfcc::{grammar, tenant, InstanceType};
 use sfcc_token_inspector::inspect::{analyze, Credential};
 
+mod common;
+
 fn fixtures() -> Vec<(String, String, Value, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let index: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/INDEX.json")).unwrap())
-            .unwrap();
-    index["fixtures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let file = f["file"].as_str().unwrap().to_string();
-            let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
-            (
-                file,
-                f["kind"].as_str().unwrap().to_string(),
-                f["expect"].clone(),
-                text,
-            )
-        })
+    common::index()
+        .1
+        .into_iter()
+        .map(|f| (f.file, f.kind, f.expect, f.text))
         .collect()
 }
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
+use common::fixture;
 
 fn credential(text: &str) -> Credential {
     (*analyze(text).credentials.remove(0)).clone()

@@ -2,16 +2,54 @@
 //! instant they are valid at. `mod common;` in a test file brings them in.
 #![allow(dead_code)]
 
+use serde_json::Value;
+
 /// INDEX.json `reference_now`: the fixtures are valid then.
 pub const NOW: i64 = 1_795_342_200;
 
-/// A file of tests/fixtures, as text.
+/// The folder of the fixtures.
+pub const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// A file of tests/fixtures, as text, exactly as stored.
 pub fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{DIR}/{name}");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
 }
 
-/// A fixture file with its trailing line break removed (the token itself).
+/// A fixture file without the whitespace around it (the token itself).
 pub fn token(name: &str) -> String {
-    fixture(name).trim_end().to_string()
+    fixture(name).trim().to_string()
+}
+
+/// One fixture as INDEX.json describes it.
+pub struct Indexed {
+    /// The file name.
+    pub file: String,
+    /// The kind id it must be read as.
+    pub kind: String,
+    /// What else INDEX.json expects of it.
+    pub expect: Value,
+    /// The file's text.
+    pub text: String,
+}
+
+/// INDEX.json: its `reference_now` and every fixture it lists, with its text.
+pub fn index() -> (i64, Vec<Indexed>) {
+    let index: Value = serde_json::from_str(&fixture("INDEX.json")).expect("INDEX.json is JSON");
+    let now = index["reference_now"].as_i64().expect("reference_now");
+    let fixtures = index["fixtures"]
+        .as_array()
+        .expect("a fixtures list")
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().expect("a file name").to_string();
+            Indexed {
+                text: fixture(&file),
+                kind: f["kind"].as_str().expect("a kind").to_string(),
+                expect: f["expect"].clone(),
+                file,
+            }
+        })
+        .collect();
+    (now, fixtures)
 }
