@@ -1,6 +1,8 @@
 // Paste anything, for real: several tokens at once, any Authorization scheme, a HAR file — each
 // credential gets its own tab, labelled by where it was found. The shared fixture fails any test
 // in which the page made a request after mounting.
+import { mkdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, gotoApp } from './fixtures';
 import { fixture, index } from './tokens';
 
@@ -58,5 +60,20 @@ test('a HAR pasted as text shows each token labelled with its JSON path, and the
   await expect(page.getByTestId('result')).toContainText('rotate the secret');
   for (const shown of [page.getByTestId('result'), page.getByTestId('stripped'), page.locator('nav.tabs')]) {
     await expect(shown).not.toContainText('fake-secret-do-not-use');
+  }
+});
+
+test('screenshot of a HAR paste for the README', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await gotoApp(page);
+  await page.fill(input, fixture('har-am-admin-two-entries.har'));
+  await expect(page.getByTestId('credential-tab').first()).toBeVisible();
+  await expect(page.getByTestId('result')).toBeVisible();
+  const dir = join(__dirname, '..', '..', 'test-results');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, 'paste-har.png'), fullPage: false });
+  if (process.env.UPDATE_SCREENSHOT) {
+    mkdirSync(join(__dirname, '..', '..', 'docs'), { recursive: true });
+    copyFileSync(join(dir, 'paste-har.png'), join(__dirname, '..', '..', 'docs', 'paste-har.png'));
   }
 });
