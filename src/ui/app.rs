@@ -96,6 +96,7 @@ pub fn App() -> Html {
         move |_| shown.shared_credential().cloned().map(super::Shared)
     });
     let findings = use_memo(shown.findings.clone(), |f| f.clone());
+    let checklist = use_memo(shown.checklist.clone(), |c| c.clone());
     {
         let list = evidence.checklist.clone();
         use_effect_with(list, |list| browser::save_checklist(list));
@@ -139,14 +140,6 @@ pub fn App() -> Html {
             <nav class="tabs" role="tablist" aria-label="Credentials found in the paste">{ for buttons }</nav>
         }
     });
-    let granted = shown
-        .credential()
-        .and_then(|c| c.sfcc())
-        .map(|s| Rc::new(s.scopes.iter().map(|g| g.name.clone()).collect::<Vec<_>>()));
-    let from_request = checked
-        .check()
-        .map(|c| Rc::new(c.expected.clone()))
-        .filter(|e| !e.is_empty());
     html! {
         <ContextProvider<Now> context={Now(now)}>
         <main id="app" class="app">
@@ -160,7 +153,7 @@ pub fn App() -> Html {
                 <RequestInput value={AttrValue::from(evidence.request.clone())} on_input={dispatch(Action::Request)}
                     check={checked.clone()} />
                 <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={evidence.checklist.clone()}
-                    {granted} {from_request} on_text={dispatch(Action::Checklist)} {on_add} />
+                    shown={checklist.clone()} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>
             { tabs.unwrap_or_default() }
             if let Some(credential) = (*credential).clone() {

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::browser::checklist_link;
 use super::copy::CopyButton;
 use crate::inspect::checklist::{self, Check, Expectations, Expected};
+use crate::inspect::page::ScopeChecklist;
 use crate::inspect::scopes::visible;
 
 #[derive(Properties, PartialEq)]
@@ -19,10 +20,9 @@ pub struct ChecklistProps {
     pub text: AttrValue,
     /// The same, parsed.
     pub expectations: Rc<Expectations>,
-    /// Scopes of the selected token; `None` when no token with claims is pasted.
-    pub granted: Option<Rc<Vec<String>>>,
-    /// What the pasted request's operation needs.
-    pub from_request: Option<Rc<Expectations>>,
+    /// The checklist as the page composed it: the request's needs, then this list, checked
+    /// against the selected token.
+    pub shown: Rc<ScopeChecklist>,
     pub on_text: Callback<String>,
     pub on_add: Callback<Expectations>,
 }
@@ -54,14 +54,12 @@ pub fn ChecklistPanel(props: &ChecklistProps) -> Html {
         let on_text = props.on_text.clone();
         Callback::from(move |_| on_text.emit(String::new()))
     };
-    // The request's needs first, then the engineer's own list.
-    let mut all = props.from_request.as_deref().cloned().unwrap_or_default();
-    let from_request = all.items.len();
-    all.merge(&props.expectations);
-    let result = props
-        .granted
-        .as_ref()
-        .map(|granted| checklist::check(granted, &all));
+    let ScopeChecklist {
+        expected: all,
+        from_request,
+        result,
+    } = &*props.shown;
+    let from_request = *from_request;
     let rows = all.items.iter().enumerate().map(|(i, item)| {
         let check = result
             .as_ref()
