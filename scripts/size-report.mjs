@@ -6,9 +6,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // Bytes, total over dist/. It holds the line at today's size, not at the goal: the extractor
 // that reads any paste, the RFC token shapes and the page model took the total from 243,919 to
-// 269,888 B gzip (2026-12-01), over the round's goal of 260 KB; winning that back is open work
+// 263,894 B gzip (2026-12-01), over the round's goal of 260 KB; winning that back is open work
 // (BENCHMARKS.md). Lower it as bytes are won; never raise it without saying why.
-const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 272_000);
+const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 265_000);
 const dist = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist');
 
 function* files(dir) {

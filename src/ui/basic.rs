@@ -46,8 +46,9 @@ fn request_rows(request: &TokenRequest) -> Html {
     html! { <>{ grant.unwrap_or_default() }{ endpoint.unwrap_or_default() }</> }
 }
 
-#[component]
-pub fn BasicPanel(props: &BasicPanelProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn basic_panel(props: &BasicPanelProps) -> Html {
     let b = &props.basic;
     html! {
         <section class="card" data-testid="basic">

@@ -57,8 +57,9 @@ fn shown_value(display: &str) -> Html {
     }
 }
 
-#[component]
-pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn claims_table(props: &ClaimsTableProps) -> Html {
     html! {
         <div class="table-wrap">
             <table class="claims">

@@ -8,15 +8,15 @@ use crate::inspect::jose::PayloadForm;
 use crate::inspect::text::{escape_hidden, reveal};
 use crate::inspect::{Credential, Finding, Kind, TimeStatus};
 
-use super::basic::BasicPanel;
-use super::claims_table::ClaimsTable;
-use super::findings::{Findings, StatusBadge};
-use super::identity::IdentityPanel;
-use super::json_block::JsonBlock;
-use super::request_panel::{RequestChecks, Verdict};
+use super::basic::{basic_panel, BasicPanelProps};
+use super::claims_table::{claims_table, ClaimsTableProps};
+use super::findings::{findings as findings_card, status_badge, FindingsProps, StatusProps};
+use super::identity::identity_panel;
+use super::json_block::{json_block, JsonBlockProps};
+use super::request_panel::{request_checks, verdict, RequestResultProps};
 use super::scopes_panel::ScopesPanel;
-use super::segments::Segments;
-use super::tenant_panel::TenantPanel;
+use super::segments::segments;
+use super::tenant_panel::tenant_panel;
 use super::times::TimesPanel;
 use super::{CredentialProps, RequestRef};
 
@@ -55,7 +55,7 @@ fn payload_body(c: &Credential) -> Html {
         return html! {
             <>
                 <p class="muted">{ "Text, not a JWT claims set: there are no claims to list." }</p>
-                <JsonBlock title="Payload text" json={AttrValue::from(escape_hidden(text))} testid="payload-text" />
+                { json_block(&JsonBlockProps { title: "Payload text".into(), json: AttrValue::from(escape_hidden(text)), testid: "payload-text".into() }) }
             </>
         };
     }
@@ -65,8 +65,8 @@ fn payload_body(c: &Credential) -> Html {
         }
         Some(json) => html! {
             <>
-                <ClaimsTable rows={c.claim_rows().to_vec()} caption="Payload claims" />
-                <JsonBlock title="Payload JSON" json={AttrValue::from(json)} testid="payload-json" />
+                { claims_table(&ClaimsTableProps { rows: c.claim_rows().to_vec(), caption: "Payload claims".into() }) }
+                { json_block(&JsonBlockProps { title: "Payload JSON".into(), json: AttrValue::from(json), testid: "payload-json".into() }) }
             </>
         },
     }
@@ -85,8 +85,8 @@ fn part_panels(c: &Credential) -> Html {
                 if header_json.is_empty() {
                     <p class="muted">{ "The header did not decode: see the messages above." }</p>
                 } else {
-                    <ClaimsTable rows={c.header_rows().to_vec()} caption="Header parameters" />
-                    <JsonBlock title="Header JSON" json={AttrValue::from(header_json)} testid="header-json" />
+                    { claims_table(&ClaimsTableProps { rows: c.header_rows().to_vec(), caption: "Header parameters".into() }) }
+                    { json_block(&JsonBlockProps { title: "Header JSON".into(), json: AttrValue::from(header_json), testid: "header-json".into() }) }
                 }
             </section>
             <section class="card part part-payload" data-testid="payload-panel">
@@ -107,7 +107,7 @@ fn summary(c: &Credential, status: Option<TimeStatus>) -> Html {
             <div class="summary-head">
                 <h2 data-testid="kind">{ c.title() }</h2>
                 if let Some(v) = variant { <span class="tag info variant" data-testid="variant">{ v }</span> }
-                <StatusBadge {status} />
+                { status_badge(&StatusProps { status }) }
             </div>
             <p class="explanation">{ c.explanation() }</p>
             if !evidence.is_empty() {
@@ -126,21 +126,21 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
     };
     html! {
         <section class="result" data-testid="result" data-kind={c.kind().id()} data-sfcc-kind={c.kind_id()}>
-            <Verdict check={view.request.clone()} />
+            { verdict(&RequestResultProps { check: view.request.clone() }) }
             { summary(c, view.status) }
-            <Findings findings={view.findings.clone()} />
-            <RequestChecks check={view.request.clone()} />
+            { findings_card(&FindingsProps { findings: view.findings.clone() }) }
+            { request_checks(&RequestResultProps { check: view.request.clone() }) }
             <div class="panels pair">
-                <IdentityPanel ..props.clone() />
-                <TenantPanel ..props.clone() />
+                { identity_panel(&props) }
+                { tenant_panel(&props) }
             </div>
             // A new token starts with its scope list folded again.
             <ScopesPanel key={token_key(&c.text)} ..props.clone() />
             if c.kind() != Kind::Basic {
-                <Segments ..props.clone() />
+                { segments(&props) }
             }
             if let Some(basic) = c.basic() {
-                <BasicPanel basic={basic.clone()} token_request={c.token_request.clone()} />
+                { basic_panel(&BasicPanelProps { basic: basic.clone(), token_request: c.token_request.clone() }) }
             }
             if let Some(tail) = c.tail_text() {
                 <section class="card">

@@ -29,8 +29,9 @@ pub struct FindingsProps {
     pub findings: Rc<Vec<Finding>>,
 }
 
-#[component]
-pub fn Findings(props: &FindingsProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn findings(props: &FindingsProps) -> Html {
     let findings = &props.findings;
     if findings.is_empty() {
         return Html::default();
@@ -66,8 +67,9 @@ pub struct StatusProps {
     pub status: Option<TimeStatus>,
 }
 
-#[component]
-pub fn StatusBadge(props: &StatusProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn status_badge(props: &StatusProps) -> Html {
     let Some(status) = props.status else {
         return Html::default();
     };

@@ -21,8 +21,9 @@ const COPYABLE: &[&str] = &[
 
 /// The identity card: the rows the core built for the token's kind (`Sfcc::identity`), each
 /// with its note and, for ids and logins, a copy button.
-#[component]
-pub fn IdentityPanel(props: &CredentialProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn identity_panel(props: &CredentialProps) -> Html {
     let Some(sfcc) = props.credential().and_then(|c| c.sfcc()) else {
         return Html::default();
     };

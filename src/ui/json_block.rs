@@ -14,8 +14,9 @@ pub struct JsonBlockProps {
 /// JSON longer than this starts folded (a 64 KB token's payload would cost a long layout).
 const OPEN_UP_TO: usize = 16 * 1024;
 
-#[component]
-pub fn JsonBlock(props: &JsonBlockProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn json_block(props: &JsonBlockProps) -> Html {
     html! {
         // Open unless huge: the browser skips laying out a closed disclosure.
         <details class="json-block" open={props.json.len() <= OPEN_UP_TO}>

@@ -70,8 +70,9 @@ pub struct RequestResultProps {
 }
 
 /// The one-line verdict at the top of the report.
-#[component]
-pub fn Verdict(props: &RequestResultProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn verdict(props: &RequestResultProps) -> Html {
     let Some(check) = props.check.check() else {
         return Html::default();
     };
@@ -85,8 +86,9 @@ pub fn Verdict(props: &RequestResultProps) -> Html {
 }
 
 /// Every line of the request check: operation, token kind, scopes, tenant, site, customer, time.
-#[component]
-pub fn RequestChecks(props: &RequestResultProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn request_checks(props: &RequestResultProps) -> Html {
     let Some(check) = props.check.check() else {
         return Html::default();
     };

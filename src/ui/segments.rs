@@ -57,8 +57,9 @@ fn segment_text(segment: &Segment, bad: Option<usize>) -> Html {
     }
 }
 
-#[component]
-pub fn Segments(props: &CredentialProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn segments(props: &CredentialProps) -> Html {
     let c = &props.credential;
     let body = match c.jose() {
         Some(jose) => {

@@ -9,8 +9,9 @@ use super::CredentialProps;
 
 /// The tenant card: the token's one tenant split into realm, instance and organization id (or
 /// every tenant it names), and the table of places that state one, conflicts marked.
-#[component]
-pub fn TenantPanel(props: &CredentialProps) -> Html {
+/// Rendered by the credential view (a function, not a component: it holds no state, and
+/// the view re-renders only when its credential, request or findings change).
+pub fn tenant_panel(props: &CredentialProps) -> Html {
     let Some(sfcc) = props.credential().and_then(|c| c.sfcc()) else {
         return Html::default();
     };
