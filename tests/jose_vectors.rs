@@ -254,3 +254,22 @@ fn checked_in_vectors_match_the_shared_ones() {
         "{CHECKED_IN} differs from {SHARED}: copy the shared file again"
     );
 }
+
+#[test]
+fn the_basic_encoder_writes_standard_base64_with_padding_as_rfc_4648_says() {
+    use sfcc_token_inspector::inspect::jose::{decode_standard, encode_standard};
+    // RFC 4648 §10 test vectors.
+    for (plain, encoded) in [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="),
+        ("fooba", "Zm9vYmE="),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(encode_standard(plain.as_bytes()), encoded, "{plain:?}");
+    }
+    let bytes: Vec<u8> = (0..=255).collect();
+    assert_eq!(decode_standard(&encode_standard(&bytes)), Some(bytes));
+}

@@ -464,13 +464,15 @@ pub fn suggestions(name: &str) -> Vec<&'static str> {
         Some(base) => (base.to_string(), true),
         None => (wanted, false),
     };
-    let mut scored: Vec<(usize, &'static str)> = catalog::SCOPES
+    let scored: Vec<(usize, &'static str)> = catalog::SCOPES
         .iter()
         .filter(|e| e.status.is_current() && !e.scope.contains('{'))
         .filter(|e| !rw || e.read_write_variant)
         .map(|e| (distance(&wanted, &norm(e.scope)), e.scope))
         .filter(|(d, _)| *d <= wanted.chars().count().max(8) / 4 + 1)
         .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, s)| s).collect()
+    crate::inspect::order::smallest_by_key(scored, 3, |&(d, s)| (d, s))
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect()
 }

@@ -310,17 +310,19 @@ fn time_claims(claims: &Claims) -> Vec<Finding> {
     let per_claim = claims.times.claims.iter().flat_map(|claim| {
         let millis = claim.millis.then(|| {
             // What a verifier that follows RFC 7519 (seconds) makes of the raw value.
-            let year = 1970.0 + claim.raw.as_f64().unwrap_or_default() / 31_556_952.0;
+            // Whole years, as an integer: no float formatting code in the wasm for one number (a
+            // millisecond value is bounded, so the cast cannot saturate).
+            let year = (1970.0 + claim.raw.as_f64().unwrap_or_default() / 31_556_952.0).floor() as i64;
             Finding::new(
                 Severity::Warning,
                 "millis",
                 format!("“{}” looks like milliseconds", claim.name),
                 format!(
                     "{} has 13 digits. Divided by 1000 it is {} — the time shown here. Read as seconds, as RFC 7519 \
-                     says and SFCC APIs do, it is the year {:.0}.",
+                     says and SFCC APIs do, it is the year {}.",
                     claim.raw,
                     claim.seconds.map(iso_utc).unwrap_or_default(),
-                    year.floor()
+                    year
                 ),
             )
         });
