@@ -4,11 +4,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// Bytes, total over dist/. It holds the line at today's size, not at the goal: the extractor
-// that reads any paste, the RFC token shapes and the page model took the total from 243,919 to
-// 263,894 B gzip (2026-12-01), over the round's goal of 260 KB; winning that back is open work
-// (BENCHMARKS.md). Lower it as bytes are won; never raise it without saying why.
-const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 265_000);
+// Bytes, total over dist/: the line is held a little above today's size (237,284 B on
+// 2026-12-01, below the 243,919 B of the round before, with the extractor that reads any paste,
+// the RFC token shapes and the page model added). Lower it as bytes are won; never raise it
+// without saying why in BENCHMARKS.md.
+const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 240_000);
 const dist = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist');
 
 function* files(dir) {
