@@ -512,3 +512,35 @@ fn a_hostile_one_megabyte_paste_of_any_form_extracts_in_linear_time() {
         quick(case, &pasted, Duration::from_secs(3));
     }
 }
+
+#[test]
+fn chromes_copy_as_curl_cookies_after_dash_b_are_read_and_the_split_pair_joined() {
+    let t = guest();
+    let (a, b) = t.split_at(1000);
+    for flag in ["-b '", "--cookie '", "-b \"", "--cookie=\""] {
+        let close = if flag.ends_with('"') { '"' } else { '\'' };
+        let pasted = format!(
+            "curl 'https://www.example.com/on/demandware.store/Sites-RefArch-Site/en_US/Cart-Show' \\\n  \
+             -H 'accept: text/html' \\\n  {flag}cc-at_RefArch={a}; cc-at_2_RefArch={b}; dwsid=abc{close} \\\n  \
+             -H 'user-agent: x'"
+        );
+        let report = analyze(&pasted);
+        assert_eq!(
+            labels(&report)[0],
+            "cc-at_RefArch + cc-at_2_RefArch cookies",
+            "{flag}"
+        );
+        assert_eq!(report.credentials[0].text, t, "{flag}");
+        assert_eq!(kinds(&report)[0], "slas-access", "{flag}");
+        let dwsid = report
+            .credentials
+            .iter()
+            .find(|c| c.label == "dwsid cookie");
+        assert_eq!(dwsid.map(|c| c.text.as_str()), Some("abc"), "{flag}");
+    }
+    // A cookie jar file is not a cookie list.
+    let report = analyze(&format!(
+        "curl -b cookies.txt -H 'Authorization: Bearer {t}' https://x"
+    ));
+    assert_eq!(kinds(&report), ["slas-access"]);
+}

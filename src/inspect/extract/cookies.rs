@@ -6,7 +6,7 @@
 
 use super::super::text::percent_decode;
 use super::found::Finds;
-use super::tables::{Cookie, COOKIE_HEADERS, CREDENTIAL_COOKIES};
+use super::tables::{Cookie, COOKIE_HEADERS, CREDENTIAL_COOKIES, CURL_COOKIE_FLAGS};
 use super::{after_separator, boundary_before, Candidate, Paste};
 
 /// The credential cookie `name` is, with its site suffix (`_RefArch`, or "" for none). The
@@ -135,6 +135,13 @@ fn pairs(paste: &Paste) -> (Vec<Pair>, bool) {
             header_line[line] = true;
         }
     }
+    for (at, value) in curl_cookie_values(paste) {
+        let line = line_of(at);
+        if header_line.get(line) == Some(&false) {
+            out.extend(split_pairs(value, at, false));
+            header_line[line] = true;
+        }
+    }
     let saw_header = header_line.contains(&true);
     for (line, (&start, text_line)) in starts.iter().zip(text.split('\n')).enumerate() {
         // `a=b&c=d` is a form body or query string, not a cookie list.
@@ -144,6 +151,36 @@ fn pairs(paste: &Paste) -> (Vec<Pair>, bool) {
         }
     }
     (out, saw_header)
+}
+
+/// The values of curl's `-b` / `--cookie` flags that are cookie lists (`a=b; c=d`, not the name
+/// of a cookie file), with where each flag stands; only in a paste that is a curl command.
+fn curl_cookie_values<'a>(paste: &Paste<'a>) -> Vec<(usize, &'a str)> {
+    let text = paste.text;
+    if !text.trim_start().to_ascii_lowercase().starts_with("curl") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for flag in CURL_COOKIE_FLAGS {
+        for at in paste.find_all(flag) {
+            let rest = &text[at + flag.len()..];
+            let spaced = rest.starts_with([' ', '=']);
+            if !boundary_before(text, at) || !spaced {
+                continue;
+            }
+            let rest = rest.trim_start_matches([' ', '=']);
+            let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''));
+            let value = quote.map_or(rest, |q| &rest[q.len_utf8()..]);
+            let end = value
+                .find(|c: char| quote.map_or(c.is_whitespace(), |q| c == q) || c == '\n')
+                .unwrap_or(value.len());
+            let list = &value[..end];
+            if list.contains('=') {
+                out.push((at, list));
+            }
+        }
+    }
+    out
 }
 
 /// The credential cookies in one cookie list (a `Cookie` or `Set-Cookie` value), by name.

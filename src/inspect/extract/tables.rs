@@ -169,6 +169,10 @@ pub const GRANT_TYPE_KEY: &str = "grant_type";
 /// curl flags that give `user:password` (Basic credentials).
 pub const CURL_USER_FLAGS: &[&str] = &["-u", "--user"];
 
+/// curl flags whose value is a cookie list: Chromium's "Copy as cURL" puts the cookies there
+/// (`-b 'cc-at=…; dwsid=…'`), not in a `Cookie:` header.
+pub const CURL_COOKIE_FLAGS: &[&str] = &["-b", "--cookie"];
+
 /// Grants a token request may name, with what each asks for (REFERENCE.md §2.6, §4).
 pub const GRANTS: &[(&str, &str)] = &[
     ("client_credentials", "The client asks for a token as itself, with its id and secret and no shopper or user: Account Manager issues an API-client token for Admin APIs; a private SLAS client gets a guest shopper token."),
