@@ -273,3 +273,33 @@ fn the_basic_encoder_writes_standard_base64_with_padding_as_rfc_4648_says() {
     let bytes: Vec<u8> = (0..=255).collect();
     assert_eq!(decode_standard(&encode_standard(&bytes)), Some(bytes));
 }
+
+#[test]
+fn an_encrypted_key_under_dir_or_ecdh_es_is_an_error_the_recipient_would_reject() {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+    use base64::Engine;
+    for alg in ["dir", "ECDH-ES"] {
+        let header = B64.encode(format!(r#"{{"alg":"{alg}","enc":"A128GCM"}}"#));
+        let c = credential(&format!("{header}.a2V5.aXY.Y2lwaGVy.dGFn"));
+        assert_eq!(c.kind(), Kind::Jwe, "{alg}: still shown as a JWE");
+        let errors: Vec<String> = c
+            .jose()
+            .unwrap()
+            .errors
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            errors,
+            vec![format!(
+                "segment 2 (encrypted key) holds 4 characters, but alg “{alg}” takes no encrypted key: with \
+                 direct encryption or direct key agreement it must be empty, and a recipient rejects the token \
+                 (RFC 7516 §5.2 step 10)"
+            )],
+            "{alg}"
+        );
+        // The RFC's own dir and ECDH-ES examples (empty keys) have no such error.
+        let empty = credential(&format!("{header}..aXY.Y2lwaGVy.dGFn"));
+        assert!(empty.jose().unwrap().errors.is_empty(), "{alg}");
+    }
+}

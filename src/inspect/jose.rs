@@ -94,6 +94,18 @@ pub enum DecodeError {
         /// The header's `alg`.
         alg: String,
     },
+    /// A JWE with an encrypted key although its `alg` (`dir`, `ECDH-ES`) takes none.
+    #[error(
+        "segment 2 (encrypted key) holds {len} characters, but alg “{alg}” takes no encrypted key: with \
+         direct encryption or direct key agreement it must be empty, and a recipient rejects the token \
+         (RFC 7516 §5.2 step 10)"
+    )]
+    UnexpectedEncryptedKey {
+        /// The header's `alg`.
+        alg: String,
+        /// Characters in the encrypted key part.
+        len: usize,
+    },
     /// A character that base64url does not have.
     #[error("segment {n} ({role}) is not valid base64url: unexpected {found} at position {pos}")]
     BadBase64 {
@@ -192,7 +204,8 @@ impl DecodeError {
     pub fn segment(&self) -> Option<usize> {
         match self {
             DecodeError::WrongPartCount { .. } => None,
-            DecodeError::MissingEncryptedKey { .. } => Some(2),
+            DecodeError::MissingEncryptedKey { .. }
+            | DecodeError::UnexpectedEncryptedKey { .. } => Some(2),
             DecodeError::EmptySegment { n, .. }
             | DecodeError::BadBase64 { n, .. }
             | DecodeError::BadLength { n, .. }
@@ -402,6 +415,13 @@ pub fn parse(token: &str) -> Jose {
             Ok(bytes) => decoded_part(&mut jose, &bytes, n, role),
             Err(DecodeError::EmptySegment { .. }) => empty_part(&mut jose, n, role, parts),
             Err(err) => jose.errors.push(err),
+        }
+    }
+    if let (Some(alg @ ("dir" | "ECDH-ES")), Some(key)) = (jose.alg(), jose.segments.get(1)) {
+        if parts == 5 && !key.text.is_empty() {
+            let (alg, len) = (alg.to_string(), key.text.chars().count());
+            jose.errors
+                .push(DecodeError::UnexpectedEncryptedKey { alg, len });
         }
     }
     jose
