@@ -29,6 +29,10 @@ fn with_payload(payload: &str) -> String {
 fn catalogue() -> Vec<(&'static str, String, &'static str, &'static str)> {
     let (h, p) = (e(H), e(P));
     vec![
+        ("only punctuation, which quote-stripping empties", ",".into(), "unrecognised",
+            "It contains ',' at position 1"),
+        ("only a pair of quotes", "\"\"".into(), "unrecognised",
+            "It contains '\"' at position 1"),
         ("bad base64 in the header", format!("eyJ!bGc.{p}.{S}"), "malformed",
             "segment 1 (header) is not valid base64url: unexpected '!' at position 4"),
         ("bad base64 in the payload", format!("{h}.eyJz*dWIi.{S}"), "malformed",

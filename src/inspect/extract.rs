@@ -126,6 +126,15 @@ pub fn extract(input: &str) -> Extraction {
     let mut finds = Finds::default();
     let text = unwrap_quotes(input.trim(), &mut finds);
     if text.is_empty() {
+        // Only punctuation (`,`, `""`): never a silent blank page; the decoder says what it is.
+        if !input.trim().is_empty() {
+            let candidate = Candidate {
+                label: "pasted text".into(),
+                text: input.trim().to_string(),
+                ..Candidate::default()
+            };
+            finds.add(0, candidate);
+        }
         return finds.finish(text);
     }
     if json::from_document(text, &mut finds) {
