@@ -50,6 +50,11 @@ test('after a full session only the checklist is stored, and no token is in stor
   await page.fill(input, JSON.stringify({ access_token: secrets[6], refresh_token: secrets[5] }));
   await page.getByTestId('credential-tab').nth(1).click();
   await page.getByTestId('credential-tab').nth(0).click();
+  // A HAR pasted as text: a client secret posted in a token request's body, and the token it got.
+  const har = fixture('har-am-admin-two-entries.har');
+  const postedSecret = /client_secret=([^&"\\]+)/.exec(har)![1];
+  await page.fill(input, har);
+  await expect(page.getByTestId('credential-tab')).toHaveCount(2);
   // The failing request, the checklist (with a token pasted into it by mistake), a preset.
   await page.fill('[data-testid=request-input]', `curl -X PATCH '${SCAPI}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch' -H 'Authorization: Bearer ${secrets[6]}'`);
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-ok', 'false');
@@ -90,6 +95,8 @@ test('after a full session only the checklist is stored, and no token is in stor
   for (const url of state.resources) expect(url.startsWith(baseURL!) || url.startsWith('data:')).toBe(true);
   const seen = [state.url, JSON.stringify(state.local), ...consoleMessages.map((m) => m.text())].join('\n');
   for (const secret of secrets) expect(seen).not.toContain(secret.slice(-24));
+  expect(postedSecret.length).toBeGreaterThan(8);
+  expect(seen).not.toContain(postedSecret);
   expect(seen).not.toContain('eyJ');
   // Nor anything decoded from them.
   const needles = [...new Set(secrets.flatMap(decodedNeedles))];
