@@ -26,26 +26,7 @@ pub use app::App;
 
 use std::rc::Rc;
 
-use crate::inspect::request::{RequestCheck, RequestError};
 use crate::inspect::Credential;
-
-/// The request check of the moment (`None`: nothing pasted; `Err`: not a request), compared by
-/// identity.
-#[derive(Clone, Debug)]
-pub struct RequestRef(pub Rc<Option<Result<RequestCheck, RequestError>>>);
-
-impl PartialEq for RequestRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl RequestRef {
-    /// The check, when a request was pasted and understood.
-    pub fn check(&self) -> Option<&RequestCheck> {
-        self.0.as_ref().as_ref().and_then(|r| r.as_ref().ok())
-    }
-}
 
 /// A value shared between the page and its views, compared by identity: the page hands the
 /// same `Rc` down until the evidence changes, so props compare in one step and no deep

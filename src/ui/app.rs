@@ -12,10 +12,9 @@ use super::credential_view::CredentialView;
 use super::request_panel::RequestInput;
 use super::state::{Action, State};
 use super::token_input::TokenInput;
-use super::RequestRef;
 use crate::inspect::checklist::Expectations;
 use crate::inspect::extract::token_from_fragment;
-use crate::inspect::page::{page, Page, RequestState};
+use crate::inspect::page::{page, Page};
 use crate::inspect::text::percent_decode;
 
 /// The checklist carried by a shared link: `#expect=a,b|c` (percent-encoded items).
@@ -62,15 +61,6 @@ fn key_report(evidence: &crate::inspect::Evidence) -> *const crate::inspect::Rep
     Rc::as_ptr(&evidence.report)
 }
 
-/// The request state as the request panels take it.
-fn request_ref(state: &RequestState) -> RequestRef {
-    RequestRef(Rc::new(match state {
-        RequestState::Absent => None,
-        RequestState::Unreadable(why) => Some(Err(why.clone())),
-        RequestState::Checked(check) => Some(Ok((**check).clone())),
-    }))
-}
-
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::with_checklist(browser::load_checklist()));
@@ -88,7 +78,7 @@ pub fn App() -> Html {
         use_memo(key, move |key| page(&evidence, key.now))
     };
     // The request panels re-render only when the check itself changes, not every second.
-    let checked = use_memo(shown.request.clone(), request_ref);
+    let checked = use_memo(shown.request.clone(), |r| r.clone());
     // The selected credential, shared with the views: the same `Rc` until the paste or the
     // selection changes.
     let credential = use_memo((key_report(evidence), shown.selected), {
@@ -122,7 +112,6 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |more: Expectations| state.dispatch(Action::AddExpected(more)))
     };
-    let checked = (*checked).clone();
     let selected = shown.selected.unwrap_or(0);
     let tabs = (!shown.tabs.is_empty()).then(|| {
         let buttons = shown.tabs.iter().enumerate().map(|(i, tab)| {

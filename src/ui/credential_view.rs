@@ -18,14 +18,15 @@ use super::scopes_panel::ScopesPanel;
 use super::segments::segments;
 use super::tenant_panel::tenant_panel;
 use super::times::TimesPanel;
-use super::{CredentialProps, RequestRef};
+use super::CredentialProps;
+use crate::inspect::page::RequestState;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CredentialViewProps {
     /// The credential shown.
     pub credential: super::Shared<Credential>,
     /// The request check of the moment.
-    pub request: RequestRef,
+    pub request: Rc<RequestState>,
     /// Its findings and the request check's, ranked, as the page composed them.
     pub findings: Rc<Vec<Finding>>,
     /// Its validity now.

@@ -4,29 +4,31 @@ use yew::prelude::*;
 
 use crate::inspect::text::reveal;
 
-use super::RequestRef;
+use std::rc::Rc;
+
+use crate::inspect::page::RequestState;
 use crate::inspect::request::Matched;
 
 #[derive(Properties, PartialEq)]
 pub struct RequestInputProps {
     pub value: AttrValue,
     pub on_input: Callback<String>,
-    pub check: RequestRef,
+    pub check: Rc<RequestState>,
 }
 
 /// Where the engineer pastes the call that fails, with what it was matched to.
 #[component]
 pub fn RequestInput(props: &RequestInputProps) -> Html {
     let oninput = super::text_input(&props.on_input);
-    let matched = match props.check.0.as_ref() {
-        None => html! {
+    let matched = match &*props.check {
+        RequestState::Absent => html! {
             <p class="hint">{ "A URL, a curl command or a line like " }<code>{ "GET https://kv7kzm78.api.commercecloud.salesforce.com/…" }</code>
                 { " — also PWA Kit " }<code>{ "/mobify/proxy/api/…" }</code>{ " and SLAS paths." }</p>
         },
-        Some(Err(message)) => html! {
+        RequestState::Unreadable(message) => html! {
             <p class="hint error-text" data-testid="request-error" role="status">{ reveal(&message.to_string()) }</p>
         },
-        Some(Ok(check)) => match &check.matched {
+        RequestState::Checked(check) => match &check.matched {
             Matched::Operation(op) => {
                 let e = op.endpoint;
                 html! {
@@ -66,7 +68,7 @@ pub fn RequestInput(props: &RequestInputProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct RequestResultProps {
-    pub check: RequestRef,
+    pub check: Rc<RequestState>,
 }
 
 /// The one-line verdict at the top of the report.
