@@ -10,12 +10,15 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+#[path = "build/sfcc_errors.rs"]
+mod sfcc_errors;
 #[path = "build/sfcc_kinds.rs"]
 mod sfcc_kinds;
 
 fn main() {
     let dir = data_dir();
     sfcc_kinds::generate(&dir);
+    sfcc_errors::generate(&dir);
     let mut out = String::new();
     scopes(&mut out, &read(&dir.join("scope-catalog.json")));
     operations(&mut out, &read(&dir.join("endpoints.json")));

@@ -9,10 +9,12 @@
 // Every public item of the core says what it is (`scripts/test` denies warnings).
 #![warn(missing_docs)]
 
+pub mod answer;
 pub mod catalog;
 pub mod checklist;
 pub mod claims;
 pub mod credential;
+pub mod documented;
 pub mod errors;
 pub mod exercise;
 pub mod extract;

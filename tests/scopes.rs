@@ -223,7 +223,7 @@ fn the_embedded_sfcc_data_is_the_shared_reference_data() {
     // be there: a missing one fails instead of silently checking nothing.
     let root = env!("CARGO_MANIFEST_DIR");
     let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-    for file in ["scope-catalog.json", "endpoints.json"] {
+    for file in ["scope-catalog.json", "endpoints.json", "errors.json"] {
         let shared_path = format!("{root}/../shared/sfcc/{file}");
         let shared = match std::fs::read(&shared_path) {
             Ok(shared) => shared,

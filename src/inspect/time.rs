@@ -248,3 +248,65 @@ impl Times {
         Some(self.at("exp")? - self.at("iat")?)
     }
 }
+
+/// Howard Hinnant's `days_from_civil`: (year, month, day) to days since 1970-01-01.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// An HTTP `Date` (RFC 9110 §5.6.7: `Tue, 01 Dec 2026 10:15:00 GMT`, the obsolete RFC 850 and
+/// asctime forms) or an ISO 8601 UTC instant (`2026-12-01T10:15:00Z`), in seconds.
+pub fn http_date(text: &str) -> Option<UnixTime> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let text = text.trim();
+    let words: Vec<&str> = text
+        .split([' ', ',', '-', 'T'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        let w = w.get(..3)?.to_ascii_lowercase();
+        MONTHS.iter().position(|m| *m == w).map(|i| i as i64 + 1)
+    };
+    let num = |w: &str| w.parse::<i64>().ok();
+    let (y, m, d, clock) = match words.as_slice() {
+        // ISO: 2026, 12, 01, 10:15:00Z
+        [y, m, d, clock, ..] if y.len() == 4 && num(y).is_some() => {
+            (num(y)?, num(m)?, num(d)?, clock.trim_end_matches('Z'))
+        }
+        // IMF-fixdate and RFC 850: Tue, 01 Dec 2026 10:15:00 GMT
+        [_, d, m, y, clock, ..] if month(m).is_some() => {
+            let y = num(y)?;
+            (
+                if y < 100 { y + 2000 } else { y },
+                month(m)?,
+                num(d)?,
+                *clock,
+            )
+        }
+        // asctime: Tue Dec  1 10:15:00 2026
+        [_, m, d, clock, y, ..] => (num(y)?, month(m)?, num(d)?, *clock),
+        _ => return None,
+    };
+    let hms: Vec<i64> = clock
+        .split(':')
+        .map(|p| p.get(..2).unwrap_or(p).parse().ok())
+        .collect::<Option<_>>()?;
+    let [h, mi, s] = hms.as_slice() else {
+        return None;
+    };
+    let valid = (1..=9999).contains(&y)
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && *h < 24
+        && *mi < 60
+        && *s <= 60;
+    valid.then(|| days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + s)
+}
