@@ -28,6 +28,7 @@ pub mod scopes;
 pub mod sfcc;
 pub mod text;
 pub mod time;
+pub mod verdict;
 
 pub use credential::{BasicCredentials, Credential, Kind};
 pub use extract::{Candidate, Extraction, Scheme};

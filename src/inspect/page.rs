@@ -7,17 +7,26 @@
 //! cheaply enough to run every second. The UI renders a [`Page`] and composes nothing itself;
 //! the fuzz target and the property tests call [`page`] too, so they cover what a user reaches.
 //!
-//! Evidence grows with the inputs to come (the API's answer, signing keys, a HAR session): each is
-//! one more field read once, and one more part of the page.
+//! The API's answer is the third piece of evidence: read once, recognised against the documented
+//! error answers, and weighed with the token and the request into one [`Verdict`], judged at the
+//! time of the call (the answer's `Date`). [`summary::ticket`] writes what the page found as a
+//! redacted Markdown summary for a ticket.
+//!
+//! Evidence grows with the inputs to come (signing keys, a HAR session): each is one more field
+//! read once, and one more part of the page.
+
+pub mod summary;
 
 use std::rc::Rc;
 
+use super::answer::{self, recognise, Answer, Recognition};
 use super::checklist::{self, Checklist, Expectations};
 use super::credential::Credential;
 use super::findings::{rank, Finding};
 use super::report::{analyze, analyze_kept, Report};
 use super::request::{self, RequestCheck, RequestError};
-use super::time::{TimeStatus, UnixTime};
+use super::time::{Moment, TimeStatus, UnixTime};
+use super::verdict::{verdict, Verdict, Weighed};
 
 /// What the engineer has given the page, each piece read once.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -30,6 +39,11 @@ pub struct Evidence {
     pub request: Rc<str>,
     /// The expected-scope checklist as typed, parsed.
     pub checklist: Rc<Expectations>,
+    /// The API's answer, read (optional).
+    pub answer: Option<Rc<Answer>>,
+    /// The credentials were read from the request in the answer (`curl -v`), the paste being
+    /// empty.
+    pub token_from_answer: bool,
 }
 
 impl Evidence {
@@ -40,17 +54,63 @@ impl Evidence {
             selected: 0,
             request: request.into(),
             checklist: Rc::new(Expectations::parse(checklist)),
+            answer: None,
+            token_from_answer: false,
         }
     }
 
     /// The same evidence with a new paste (its kept part, and how many bytes were dropped after
-    /// it); the first credential is selected again.
+    /// it); the first credential is selected again. An empty paste takes the credentials of the
+    /// request printed in the answer (`curl -v`), if any.
     pub fn with_paste(&self, kept: &str, dropped: usize) -> Evidence {
-        Evidence {
+        let mut next = Evidence {
             report: Rc::new(analyze_kept(kept, dropped)),
             selected: 0,
+            token_from_answer: false,
             ..self.clone()
+        };
+        if kept.trim().is_empty() {
+            next.take_token_from_answer();
         }
+        next
+    }
+
+    /// The same evidence with a new answer (blank: none).
+    pub fn with_answer(&self, text: &str) -> Evidence {
+        let mut next = Evidence {
+            answer: answer::read(text).map(Rc::new),
+            ..self.clone()
+        };
+        if next.token_from_answer || next.report.is_empty() {
+            next.report = Rc::default();
+            next.token_from_answer = false;
+            next.selected = 0;
+            next.take_token_from_answer();
+        }
+        next
+    }
+
+    /// With no paste, the credentials of the answer's request (`curl -v` prints its headers).
+    fn take_token_from_answer(&mut self) {
+        let Some(request) = self.answer.as_ref().and_then(|a| a.request.as_deref()) else {
+            return;
+        };
+        let headers = request.split_once('\n').map_or("", |(_, h)| h);
+        let report = analyze(headers);
+        if !report.is_empty() {
+            self.report = Rc::new(report);
+            self.token_from_answer = true;
+        }
+    }
+
+    /// The request to check: the one pasted, else the one the answer printed (`curl -v`).
+    pub fn request_text(&self) -> &str {
+        if self.request.trim().is_empty() {
+            if let Some(r) = self.answer.as_ref().and_then(|a| a.request.as_deref()) {
+                return r;
+            }
+        }
+        &self.request
     }
 
     /// The credential selected, if the paste holds any.
@@ -123,6 +183,26 @@ pub struct Page {
     pub request: RequestState,
     /// The checklist with the request's scopes.
     pub checklist: ScopeChecklist,
+    /// The API's answer and what it was recognised as.
+    pub answer: Option<AnswerState>,
+    /// Why the call failed, when an answer was given.
+    pub verdict: Option<Verdict>,
+    /// The instant the token and the request were judged at: the call (the answer's `Date`) or
+    /// now.
+    pub at: Moment,
+    /// The ticket summary (Markdown, redacted).
+    pub summary: String,
+}
+
+/// The API's answer as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerState {
+    /// The answer, read.
+    pub answer: Rc<Answer>,
+    /// The documented answer it is.
+    pub recognition: Recognition,
+    /// The request was read from the answer (`curl -v`).
+    pub request_from_answer: bool,
 }
 
 impl Page {
@@ -144,14 +224,37 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
     let count = report.credentials.len();
     let selected = (count > 0).then(|| evidence.selected.min(count - 1));
     let credential = evidence.credential();
-    let request = match request::check(&evidence.request, credential, now) {
+    let answer = evidence.answer.as_ref();
+    let at = match answer.and_then(|a| a.date) {
+        Some(date) => Moment::call(date),
+        None => Moment::now(now),
+    };
+    let request_text = evidence.request_text();
+    let request = match request::check_at(request_text, credential, at) {
         None => RequestState::Absent,
         Some(Err(why)) => RequestState::Unreadable(why),
         Some(Ok(check)) => RequestState::Checked(Box::new(check)),
     };
+    let answer = answer.map(|a| AnswerState {
+        recognition: recognise(a, request.check().map(|c| c.request.url()).as_deref()),
+        answer: a.clone(),
+        request_from_answer: evidence.request.trim().is_empty() && a.request.is_some(),
+    });
+    let verdict = answer.as_ref().map(|a| {
+        verdict(&Weighed {
+            token: credential,
+            request: request.check(),
+            answer: &a.answer,
+            recognition: a.recognition,
+            at,
+        })
+    });
     let mut findings = credential.map(|c| c.findings_at(now)).unwrap_or_default();
     if let Some(check) = request.check() {
         findings.extend(check.findings.iter().cloned());
+    }
+    if let Some(v) = &verdict {
+        findings.extend(v.findings.iter().cloned());
     }
     rank(&mut findings);
     let tabs = if count > 1 {
@@ -159,7 +262,7 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
     } else {
         Vec::new()
     };
-    Page {
+    let mut page = Page {
         checklist: scope_checklist(credential, &evidence.checklist, request.check()),
         status: credential.and_then(|c| c.time_status(now)),
         report,
@@ -167,7 +270,13 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
         tabs,
         findings,
         request,
-    }
+        answer,
+        verdict,
+        at,
+        summary: String::new(),
+    };
+    page.summary = summary::ticket(&page);
+    page
 }
 
 fn tab(c: &Credential) -> Tab {

@@ -7,17 +7,19 @@
 //! the verdict being a fold over them.
 
 mod checks;
+mod custom;
 mod matching;
 mod parse;
 
 pub use checks::expected_for;
-pub use matching::{find, Matched, OperationMatch};
+pub use matching::{find, CustomApi, Matched, OperationMatch};
 pub use parse::{parse, ParsedRequest, RequestError};
 
 use super::checklist::Expectations;
 use super::credential::Credential;
 use super::findings::Finding;
-use super::time::UnixTime;
+use super::documented::TokenCheck;
+use super::time::{Moment, UnixTime};
 
 /// Outcome of one line of the request check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +58,9 @@ pub struct CheckItem {
     pub outcome: Outcome,
     /// The sentence: "sfcc.products.rw is not granted; add it to the client's scopes."
     pub text: String,
+    /// The catalogue's check (errors.json `token_checks`) this line decides: for a failing
+    /// line the cause it confirms (`scope-read-only` rather than `scope-missing`).
+    pub check: Option<TokenCheck>,
 }
 
 /// The request check, complete.
@@ -85,11 +90,21 @@ pub fn check(
     token: Option<&Credential>,
     now: UnixTime,
 ) -> Option<Result<RequestCheck, RequestError>> {
+    check_at(text, token, Moment::now(now))
+}
+
+/// [`check`] with the token judged at `at`: now, or the time of the call.
+pub fn check_at(
+    text: &str,
+    token: Option<&Credential>,
+    now: Moment,
+) -> Option<Result<RequestCheck, RequestError>> {
     if text.trim().is_empty() {
         return None;
     }
     Some(parse(text).map(|request| match find(&request) {
         Matched::Operation(op) => checks::check_operation(request, op, token, now),
+        Matched::Custom(api) => custom::check(request, api, token, now),
         Matched::Nothing { nearest } => unmatched(request, nearest),
     }))
 }

@@ -310,3 +310,42 @@ pub fn http_date(text: &str) -> Option<UnixTime> {
         && *s <= 60;
     valid.then(|| days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + s)
 }
+
+/// The instant a token is judged at: now, or the time of the call (the answer's `Date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// The instant, in seconds.
+    pub at: UnixTime,
+    /// It is the time of the call, not the time the page is looked at.
+    pub of_call: bool,
+}
+
+impl Moment {
+    /// Now.
+    pub fn now(at: UnixTime) -> Moment {
+        Moment { at, of_call: false }
+    }
+
+    /// The time of the call.
+    pub fn call(at: UnixTime) -> Moment {
+        Moment { at, of_call: true }
+    }
+
+    /// `ago` or `before the call`, after a span.
+    pub fn ago(self) -> &'static str {
+        if self.of_call {
+            "before the call"
+        } else {
+            "ago"
+        }
+    }
+
+    /// `now` or `at the call`.
+    pub fn when(self) -> &'static str {
+        if self.of_call {
+            "at the call"
+        } else {
+            "now"
+        }
+    }
+}

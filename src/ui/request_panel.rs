@@ -39,6 +39,13 @@ pub fn RequestInput(props: &RequestInputProps) -> Html {
                     </p>
                 }
             }
+            Matched::Custom(api) => html! {
+                <p class="matched" data-testid="operation" data-operation={format!("custom:{}", api.name)}>
+                    <span class="method">{ check.request.method.clone().unwrap_or_else(|| "GET".into()) }</span>{ " " }
+                    <strong>{ format!("custom API {} {}", reveal(&api.name), reveal(&api.version)) }</strong>
+                    <span class="muted">{ format!(" — {} (no published spec: its scope is one of the client's c_ scopes)", reveal(&api.endpoint)) }</span>
+                </p>
+            },
             Matched::Nothing { nearest } => html! {
                 <div class="matched none" data-testid="operation" data-operation="">
                     <p>{ "No Commerce API operation matches this method and path." }</p>

@@ -13,7 +13,8 @@ use crate::inspect::findings::{Finding, Severity};
 use crate::inspect::scopes::covers;
 use crate::inspect::sfcc::tenant::normalise;
 use crate::inspect::sfcc::{Sfcc, Variant};
-use crate::inspect::time::{self, TimeStatus, UnixTime};
+use crate::inspect::documented::TokenCheck;
+use crate::inspect::time::{self, Moment, TimeStatus};
 
 /// The call being checked: the operation, the parameters the URL filled in and the request.
 struct Call<'a> {
@@ -26,24 +27,34 @@ struct Call<'a> {
 
 /// One check's result line, with why the call fails (a verdict clause) when it does, and the
 /// findings for the ranked list.
-struct Line {
-    item: CheckItem,
-    why: Option<String>,
-    findings: Vec<Finding>,
+pub(super) struct Line {
+    pub(super) item: CheckItem,
+    pub(super) why: Option<String>,
+    pub(super) findings: Vec<Finding>,
 }
 
 impl Line {
-    fn new(
+    pub(super) fn new(
         id: &'static str,
         label: &'static str,
         outcome: Outcome,
         text: impl Into<String>,
     ) -> Line {
+        let check = match id {
+            "time" => Some(TokenCheck::Expired),
+            "token-kind" => Some(TokenCheck::WrongTokenKind),
+            "tenant" => Some(TokenCheck::TenantMismatch),
+            "scopes" => Some(TokenCheck::ScopeMissing),
+            "site" => Some(TokenCheck::SiteMismatch),
+            "customer" => Some(TokenCheck::CustomerMismatch),
+            _ => None,
+        };
         let item = CheckItem {
             id,
             label,
             outcome,
             text: text.into(),
+            check,
         };
         Line {
             item,
@@ -53,13 +64,19 @@ impl Line {
     }
 
     /// The call fails for this reason.
-    fn failing(mut self, why: String) -> Line {
+    pub(super) fn failing(mut self, why: String) -> Line {
         self.why = Some(why);
         self
     }
 
+    /// The catalogue's check this line decides, when it is not the one its id implies.
+    pub(super) fn decides(mut self, check: TokenCheck) -> Line {
+        self.item.check = Some(check);
+        self
+    }
+
     /// A finding for the ranked list.
-    fn with(mut self, finding: Finding) -> Line {
+    pub(super) fn with(mut self, finding: Finding) -> Line {
         self.findings.push(finding);
         self
     }
@@ -70,7 +87,7 @@ pub(super) fn check_operation(
     request: ParsedRequest,
     op: OperationMatch,
     token: Option<&Credential>,
-    now: UnixTime,
+    now: Moment,
 ) -> RequestCheck {
     let e = op.endpoint;
     let (expected, (items, findings, failure)) = {
@@ -116,7 +133,7 @@ pub(super) fn check_operation(
 
 /// The lines in order, their findings in order, and the first reason the call fails (the
 /// most important: the checks run from validity to customer).
-fn fold(lines: Vec<Line>) -> (Vec<CheckItem>, Vec<Finding>, Option<String>) {
+pub(super) fn fold(lines: Vec<Line>) -> (Vec<CheckItem>, Vec<Finding>, Option<String>) {
     lines.into_iter().fold(
         (Vec::new(), Vec::new(), None),
         |(mut items, mut findings, failure), line| {
@@ -153,7 +170,7 @@ fn expectations(call: &Call, token: Option<&Credential>) -> Expectations {
 
 /// Every line for this call: the operation, then (with a token that has claims) validity,
 /// token kind, tenant, scopes, site and customer.
-fn lines(call: &Call, token: Option<&Credential>, now: UnixTime) -> Vec<Line> {
+fn lines(call: &Call, token: Option<&Credential>, now: Moment) -> Vec<Line> {
     let mut lines = vec![operation(call.e)];
     let Some(token) = token else {
         lines.push(Line::new(
@@ -171,7 +188,7 @@ fn lines(call: &Call, token: Option<&Credential>, now: UnixTime) -> Vec<Line> {
     lines.extend([
         validity(token, now),
         kind(call.e, s),
-        tenant(call, s),
+        tenant(call.tenant, s),
         scopes(call.e, s),
         site(call, s),
     ]);
@@ -217,7 +234,7 @@ fn is_role(name: &str) -> bool {
 }
 
 /// "an Account Manager access token", "a SLAS shopper access token".
-fn with_article(title: &str) -> String {
+pub(super) fn with_article(title: &str) -> String {
     let vowel = title.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']);
     format!("{} {title}", if vowel { "an" } else { "a" })
 }
@@ -257,31 +274,39 @@ fn not_a_bearer_token(token: &Credential) -> Line {
     .failing(format!("it is {what}, not a token with claims"))
 }
 
-/// Expired or not yet valid tokens get 401 whatever the call.
-fn validity(token: &Credential, now: UnixTime) -> Line {
-    match token.time_status(now) {
+/// Expired or not yet valid tokens get 401 whatever the call (judged at the call's time when
+/// the answer gives it).
+pub(super) fn validity(token: &Credential, now: Moment) -> Line {
+    match token.time_status(now.at) {
         Some(TimeStatus::Expired) => {
             let ago = token
                 .times()
                 .at("exp")
-                .map(|exp| time::duration(exp.abs_diff(now)))
+                .map(|exp| time::duration(exp.abs_diff(now.at)))
                 .unwrap_or_default();
+            let ago = format!("{ago} {}", now.ago());
             Line::new(
                 "time",
                 "Validity",
                 Outcome::Fail,
-                format!("Expired {ago} ago: the call gets 401 Unauthorized."),
+                format!("Expired {ago}: the call gets 401 Unauthorized."),
             )
-            .failing(format!("it expired {ago} ago"))
+            .failing(format!("it expired {ago}"))
         }
         Some(TimeStatus::NotYetValid) => Line::new(
             "time",
             "Validity",
             Outcome::Fail,
-            "Not valid yet (nbf is in the future).",
+            format!("Not valid yet {} (nbf is after it).", now.when()),
         )
-        .failing("it is not valid yet".into()),
-        Some(TimeStatus::Valid) => Line::new("time", "Validity", Outcome::Pass, "Valid now."),
+        .failing(format!("it is not valid yet {}", now.when()))
+        .decides(TokenCheck::NotYetValid),
+        Some(TimeStatus::Valid) => Line::new(
+            "time",
+            "Validity",
+            Outcome::Pass,
+            format!("Valid {}.", now.when()),
+        ),
         _ => Line::new("time", "Validity", Outcome::Warn, "No expiry claim."),
     }
 }
@@ -462,7 +487,7 @@ fn missing_scope(e: &Endpoint, s: &Sfcc, granted: &[&str]) -> Line {
     let (why, text) = match read_only {
         Some(have) => (
             format!("it has {have} (read) but the call needs {fix}"),
-            format!("Read-only where write is needed: the token has {have}, the call needs {fix}."),
+            format!("The token has {have} (read); {} needs {fix}.", e.operation_id),
         ),
         None => (
             format!("it lacks {fix}"),
@@ -487,9 +512,14 @@ fn missing_scope(e: &Endpoint, s: &Sfcc, granted: &[&str]) -> Line {
         f.detail
             .push_str(" Admin APIs answer 403 Forbidden (body not documented).");
     }
-    Line::new("scopes", "Scopes", Outcome::Fail, text)
+    let line = Line::new("scopes", "Scopes", Outcome::Fail, text)
         .failing(why)
-        .with(f)
+        .with(f);
+    if read_only.is_some() {
+        line.decides(TokenCheck::ScopeReadOnly)
+    } else {
+        line
+    }
 }
 
 /// The URL's organization id has the form its API wants: SLAS Admin takes the tenant id, the
@@ -535,8 +565,8 @@ fn token_tenants(s: &Sfcc, slas_admin: bool) -> Vec<&str> {
 }
 
 /// The URL's tenant is one the token is for.
-fn tenant(call: &Call, s: &Sfcc) -> Line {
-    let Some((param, raw)) = call.tenant else {
+pub(super) fn tenant(param: Option<(&str, &str)>, s: &Sfcc) -> Line {
+    let Some((param, raw)) = param else {
         return Line::new(
             "tenant",
             "Tenant",

@@ -17,11 +17,27 @@ pub struct OperationMatch {
     pub params: Vec<(String, String)>,
 }
 
+/// A custom API call (`/custom/{apiName}/{version}/organizations/{organizationId}/…`): no spec
+/// lists it; its scope is one of the client's `c_…` scopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomApi {
+    /// `apiName`.
+    pub name: String,
+    /// `v1`.
+    pub version: String,
+    /// `organizationId`.
+    pub organization: String,
+    /// The endpoint path after the organization (`/loyalty-points`).
+    pub endpoint: String,
+}
+
 /// What the request was matched to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Matched {
     /// The operation with this method and path (the most specific one, by literal segments).
     Operation(OperationMatch),
+    /// A custom API.
+    Custom(CustomApi),
     /// No operation has this method and path; the nearest operations, best first (at most 3).
     Nothing {
         /// Operations with this path but another method, or else the most similar templates.
@@ -79,6 +95,14 @@ fn match_template(e: &Endpoint, path: &[&str]) -> Option<(Vec<(String, String)>,
 pub fn find(request: &ParsedRequest) -> Matched {
     let method = request.method.as_deref().unwrap_or("GET");
     let path = segments(&request.path);
+    if let ["custom", name, version, "organizations", org, rest @ ..] = path.as_slice() {
+        return Matched::Custom(CustomApi {
+            name: percent_decode(name),
+            version: percent_decode(version),
+            organization: percent_decode(org),
+            endpoint: format!("/{}", rest.join("/")),
+        });
+    }
     let mut best: Option<(usize, OperationMatch)> = None;
     let mut same_path: Vec<&'static Endpoint> = Vec::new();
     for e in ENDPOINTS {

@@ -20,6 +20,18 @@ pub struct ParsedRequest {
     pub proxied: bool,
 }
 
+impl ParsedRequest {
+    /// The URL without its query, as the documented answers' URL keys read it (the PWA Kit
+    /// proxy prefix kept).
+    pub fn url(&self) -> String {
+        let proxy = if self.proxied { PWA_PROXY } else { "" };
+        match &self.host {
+            Some(host) => format!("https://{host}{proxy}{}", self.path),
+            None => format!("{proxy}{}", self.path),
+        }
+    }
+}
+
 /// Why a paste cannot be read as a request. The message is the sentence the page shows.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RequestError {
