@@ -188,6 +188,54 @@ fn request() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Answers as engineers copy them: a status line, headers that matter, and a documented body
+/// (errors.json examples) or any text, cut anywhere.
+fn answer() -> impl Strategy<Value = String> {
+    let examples: Vec<String> = sfcc_token_inspector::inspect::documented::ERRORS
+        .iter()
+        .map(|e| format!(r#"{{"type":"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/x","title":"{}","detail":"{}","error":"{}"}}"#, e.title, e.meaning.replace('"', ""), e.id))
+        .collect();
+    let head = (
+        prop::sample::select(vec![
+            "HTTP/2 ",
+            "HTTP/1.1 ",
+            "< HTTP/2 ",
+            "Status Code: ",
+            "",
+            "> GET /x HTTP/2\n< HTTP/2 ",
+        ]),
+        0u16..700,
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "date: Sun, 22 Nov 2026 10:12:00 GMT",
+                "date: garbage",
+                "www-authenticate: Bearer error=\"invalid_token\",",
+                "sfdc_correlation_id: abc",
+                "retry-after: 120",
+                "content-type: text/html",
+                "content-type:",
+                "x-dw-client-id: c",
+            ]),
+            0..4,
+        ),
+    );
+    let body = prop_oneof![
+        prop::sample::select(examples),
+        any::<String>(),
+        Just("<html><title>x</title>Error 1020 Ray ID: 1</html>".to_string())
+    ];
+    prop_oneof![
+        3 => (head, body, any::<prop::sample::Index>()).prop_map(|((line, status, headers), body, cut)| {
+            let mut text = format!("{line}{status}\n{}\n\n{body}", headers.join("\n"));
+            let at = cut.index(text.len() + 1);
+            if text.is_char_boundary(at) { text.truncate(at); }
+            text
+        }),
+        1 => any::<String>(),
+        1 => Just(String::new()),
+    ]
+}
+
 fn expected() -> impl Strategy<Value = String> {
     prop_oneof![scope_words(), "[a-z.|, \n-]{0,30}", any::<String>()]
 }
@@ -198,8 +246,8 @@ proptest! {
     /// Any paste, checklist and request give a report without panicking, and a paste with any
     /// text in it always gets at least one credential on the page (never a silent blank).
     #[test]
-    fn any_input_gets_a_report(token in paste(), expected in expected(), request in request(), now in clock()) {
-        let (report, _) = everything(&token, &expected, &request, now);
+    fn any_input_gets_a_report(token in paste(), expected in expected(), request in request(), answer in answer(), now in clock()) {
+        let (report, _) = everything(&token, &expected, &request, &answer, now);
         if !token.trim().is_empty() {
             prop_assert!(!report.credentials.is_empty(), "no credential for {token:?}");
         }
@@ -209,6 +257,6 @@ proptest! {
     #[test]
     fn any_bytes_get_a_report(bytes in prop::collection::vec(any::<u8>(), 0..400), now in clock()) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = everything(&text, &text, &text, now);
+        let _ = everything(&text, &text, &text, &text, now);
     }
 }

@@ -64,7 +64,7 @@ fn every_operation_round_trips_from_a_concrete_url() {
                     op.endpoint.operation_id
                 );
             }
-            Matched::Nothing { .. } => panic!("{} {url} matched nothing", e.operation_id),
+            other => panic!("{} {url} matched {other:?}", e.operation_id),
         }
     }
 }

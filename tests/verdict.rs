@@ -19,21 +19,35 @@ const BASKET: &str = "/checkout/shopper-baskets/v1/organizations/f_ecom_abcd_001
 fn edited(file: &str, edit: impl FnOnce(&mut serde_json::Map<String, Value>)) -> String {
     let token = common::token(file);
     let parts: Vec<&str> = token.split('.').collect();
-    let mut payload: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+    let mut payload: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
     edit(payload.as_object_mut().unwrap());
-    format!("{}.{}.{}", parts[0], URL_SAFE_NO_PAD.encode(payload.to_string()), parts[2])
+    format!(
+        "{}.{}.{}",
+        parts[0],
+        URL_SAFE_NO_PAD.encode(payload.to_string()),
+        parts[2]
+    )
 }
 
 /// The guest token with only the read-only baskets scope.
 fn read_only_token() -> String {
     edited("slas-access-guest.jwt", |p| {
-        let scp = p["scp"].as_str().unwrap().split(' ').filter(|s| *s != "sfcc.shopper-baskets-orders.rw").collect::<Vec<_>>().join(" ");
+        let scp = p["scp"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .filter(|s| *s != "sfcc.shopper-baskets-orders.rw")
+            .collect::<Vec<_>>()
+            .join(" ");
         p.insert("scp".into(), scp.into());
     })
 }
 
 fn problem(slug: &str, detail: &str) -> String {
-    format!(r#"{{"type":"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/{slug}","title":"T","detail":"{detail}"}}"#)
+    format!(
+        r#"{{"type":"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/{slug}","title":"T","detail":"{detail}"}}"#
+    )
 }
 
 fn judged(token: &str, request: &str, answer: &str, now: i64) -> Page {
@@ -42,7 +56,13 @@ fn judged(token: &str, request: &str, answer: &str, now: i64) -> Page {
 }
 
 fn judgement(p: &Page, check: &str) -> Option<Judgement> {
-    p.verdict.as_ref().unwrap().causes.iter().find(|c| c.check.id() == check).map(|c| c.judgement)
+    p.verdict
+        .as_ref()
+        .unwrap()
+        .causes
+        .iter()
+        .find(|c| c.check.id() == check)
+        .map(|c| c.judgement)
 }
 
 #[test]
@@ -50,7 +70,13 @@ fn a_403_for_a_read_only_scope_names_the_scope_and_the_operation() {
     let p = judged(
         &read_only_token(),
         &format!("PATCH {HOST}{BASKET}"),
-        &format!("HTTP/2 403\ncontent-type: application/problem+json\n\n{}", problem("forbidden", "Your shopper JWT is valid, but you have no permissions to access the resource.")),
+        &format!(
+            "HTTP/2 403\ncontent-type: application/problem+json\n\n{}",
+            problem(
+                "forbidden",
+                "Your shopper JWT is valid, but you have no permissions to access the resource."
+            )
+        ),
         NOW,
     );
     let v = p.verdict.as_ref().unwrap();
@@ -59,7 +85,10 @@ fn a_403_for_a_read_only_scope_names_the_scope_and_the_operation() {
     assert_eq!(judgement(&p, "scope-read-only"), Some(Judgement::Confirmed));
     assert_eq!(judgement(&p, "wrong-token-kind"), Some(Judgement::RuledOut));
     assert_eq!(v.causes[0].check.id(), "scope-read-only", "confirmed first");
-    assert_eq!(p.answer.as_ref().unwrap().recognition.entry.unwrap().id, "scapi-forbidden");
+    assert_eq!(
+        p.answer.as_ref().unwrap().recognition.entry.unwrap().id,
+        "scapi-forbidden"
+    );
 }
 
 #[test]
@@ -69,20 +98,41 @@ fn a_401_is_judged_at_the_time_of_the_call_not_now() {
     let exp = 1_795_343_400;
     let call = exp + 120;
     let date = "Sun, 22 Nov 2026 10:32:00 GMT";
-    assert_eq!(sfcc_token_inspector::inspect::time::http_date(date), Some(call));
+    assert_eq!(
+        sfcc_token_inspector::inspect::time::http_date(date),
+        Some(call)
+    );
     let answer = format!("HTTP/2 401\ndate: {date}\nwww-authenticate: Bearer realm=\"servers\", error=\"invalid_token\", error_description=\"The token expired\"\n\n{}", problem("unauthorized", "Your access token is invalid or expired and can’t be used to identify a user."));
-    let p = judged(&common::token("slas-access-guest.jwt"), &format!("PATCH {HOST}{BASKET}"), &answer, call + 5 * 3600);
+    let p = judged(
+        &common::token("slas-access-guest.jwt"),
+        &format!("PATCH {HOST}{BASKET}"),
+        &answer,
+        call + 5 * 3600,
+    );
     let v = p.verdict.as_ref().unwrap();
-    assert_eq!(v.headline, "401: the token had expired 2 min before the call.");
+    assert_eq!(
+        v.headline,
+        "401: the token had expired 2 min before the call."
+    );
     assert!(v.at.of_call && v.at.at == call);
     assert_eq!(judgement(&p, "expired"), Some(Judgement::Confirmed));
     // The request check is judged at the call too.
     let check = p.request.check().unwrap();
-    assert!(check.items.iter().any(|i| i.id == "time" && i.text == "Expired 2 min before the call: the call gets 401 Unauthorized."), "{:?}", check.items);
+    assert!(
+        check.items.iter().any(|i| i.id == "time"
+            && i.text == "Expired 2 min before the call: the call gets 401 Unauthorized."),
+        "{:?}",
+        check.items
+    );
 
     // The same answer at a call made while the token was valid: expiry ruled out.
     let early = answer.replace(date, "Sun, 22 Nov 2026 10:11:00 GMT");
-    let p = judged(&common::token("slas-access-guest.jwt"), &format!("PATCH {HOST}{BASKET}"), &early, call + 5 * 3600);
+    let p = judged(
+        &common::token("slas-access-guest.jwt"),
+        &format!("PATCH {HOST}{BASKET}"),
+        &early,
+        call + 5 * 3600,
+    );
     assert_eq!(judgement(&p, "expired"), Some(Judgement::RuledOut));
     assert_eq!(judgement(&p, "signature"), Some(Judgement::CannotTell));
     let v = p.verdict.unwrap();
@@ -94,27 +144,69 @@ fn a_401_is_judged_at_the_time_of_the_call_not_now() {
 fn a_401_after_the_credentials_changed_is_a_revoked_token() {
     let p = judged(
         &common::token("slas-access-registered.jwt"),
-        &format!("GET {HOST}/customer/shopper-customers/v1/organizations/f_ecom_abcd_001/customers/abcXYZ?siteId=RefArch"),
+        &format!("GET {HOST}/customer/shopper-customers/v1/organizations/f_ecom_wxyz_prd/customers/bdlIKiUBKnCfK2vuAiSDMK2xTY?siteId=MyShop-US"),
         &format!("HTTP/2 401\ndate: Sun, 22 Nov 2026 10:11:00 GMT\n\n{}", problem("unauthorized", "Customer credentials changed after token was issued.")),
         NOW + 7200,
     );
     let v = p.verdict.unwrap();
-    assert!(v.headline.starts_with("401 although the token was valid at the call"), "{}", v.headline);
+    assert!(
+        v.headline
+            .starts_with("401 although the token was valid at the call"),
+        "{}",
+        v.headline
+    );
     assert!(v.headline.ends_with("the answer says the customer's credentials changed — the token was revoked; the shopper must log in again."), "{}", v.headline);
+    // A token that fails a check besides: said too.
+    let p = judged(
+        &common::token("slas-access-registered.jwt"),
+        &format!("GET {HOST}/customer/shopper-customers/v1/organizations/f_ecom_abcd_001/customers/bdlIKiUBKnCfK2vuAiSDMK2xTY?siteId=MyShop-US"),
+        &format!("HTTP/2 401\n\n{}", problem("unauthorized", "Customer credentials changed after token was issued.")),
+        NOW,
+    );
+    assert!(p
+        .verdict
+        .unwrap()
+        .headline
+        .ends_with("log in again (besides, the URL is for abcd_001; the token is for wxyz_prd)."));
 }
 
 #[test]
 fn a_404_on_a_custom_api_is_not_an_auth_problem() {
-    let url = format!("GET {HOST}/custom/loyalty-info/v1/organizations/f_ecom_abcd_001/points?siteId=RefArch");
-    let p = judged(&common::token("slas-access-guest.jwt"), &url, "HTTP/2 404\n\n", NOW);
+    let url = format!(
+        "GET {HOST}/custom/loyalty-info/v1/organizations/f_ecom_abcd_001/points?siteId=RefArch"
+    );
+    let p = judged(
+        &common::token("slas-access-guest.jwt"),
+        &url,
+        "HTTP/2 404\n\n",
+        NOW,
+    );
     let v = p.verdict.as_ref().unwrap();
-    assert_eq!(v.headline, "404: on a custom API: the endpoint is not registered for this site; not an auth problem.");
+    assert_eq!(
+        v.headline,
+        "404: on a custom API: the endpoint is not registered for this site; not an auth problem."
+    );
     let check = p.request.check().unwrap();
-    assert!(matches!(check.matched, sfcc_token_inspector::inspect::request::Matched::Custom(_)));
-    assert!(check.verdict.contains("custom API loyalty-info v1"), "{}", check.verdict);
+    assert!(matches!(
+        check.matched,
+        sfcc_token_inspector::inspect::request::Matched::Custom(_)
+    ));
+    assert!(
+        check.verdict.contains("custom API loyalty-info v1"),
+        "{}",
+        check.verdict
+    );
     // A 401 there with a token without a c_ scope: the missing c_ scope is confirmed.
-    let p = judged(&common::token("slas-access-guest.jwt"), &url, "HTTP/2 401\n\n", NOW);
-    assert_eq!(p.answer.as_ref().unwrap().recognition.entry.unwrap().id, "custom-api-unauthorized");
+    let p = judged(
+        &common::token("slas-access-guest.jwt"),
+        &url,
+        "HTTP/2 401\n\n",
+        NOW,
+    );
+    assert_eq!(
+        p.answer.as_ref().unwrap().recognition.entry.unwrap().id,
+        "custom-api-unauthorized"
+    );
     assert_eq!(p.verdict.unwrap().headline, "401: the token has no c_ scope: a custom API needs the c_ scope its schema names, granted to the client.");
 }
 
@@ -127,12 +219,18 @@ fn a_403_for_a_scope_the_token_has_is_a_disagreement() {
         NOW,
     );
     assert_eq!(judgement(&p, "scope-missing"), Some(Judgement::RuledOut));
-    assert!(p.findings.iter().any(|f| f.id == "answer-disagrees" && f.title.contains("403 for a scope the token has")));
+    assert!(p
+        .findings
+        .iter()
+        .any(|f| f.id == "answer-disagrees" && f.title.contains("403 for a scope the token has")));
 }
 
 #[test]
 fn without_an_answer_the_request_check_works_as_before() {
-    let p = page(&Evidence::new(&read_only_token(), &format!("PATCH {HOST}{BASKET}"), ""), NOW);
+    let p = page(
+        &Evidence::new(&read_only_token(), &format!("PATCH {HOST}{BASKET}"), ""),
+        NOW,
+    );
     assert!(p.verdict.is_none() && p.answer.is_none());
     assert!(!p.at.of_call);
     assert!(p.request.check().unwrap().verdict.contains("it has sfcc.shopper-baskets-orders (read) but the call needs sfcc.shopper-baskets-orders.rw"));
@@ -144,7 +242,10 @@ fn an_answer_alone_and_an_undocumented_one() {
     let v = p.verdict.unwrap();
     assert!(v.headline.contains("Paste the token"), "{}", v.headline);
     let p = judged("", "", "HTTP/1.1 418 I'm a teapot\n\n{\"oops\":1}", NOW);
-    assert_eq!(p.verdict.unwrap().headline, "418 I'm a teapot: not a documented SFCC error answer.");
+    assert_eq!(
+        p.verdict.unwrap().headline,
+        "418 I'm a teapot: not a documented SFCC error answer."
+    );
 }
 
 #[test]
@@ -158,15 +259,28 @@ fn curl_v_output_alone_gives_token_request_and_answer() {
     assert!(evidence.token_from_answer);
     let p = page(&evidence, NOW);
     assert!(p.answer.as_ref().unwrap().request_from_answer);
-    assert!(p.verdict.unwrap().headline.starts_with("403: the token has sfcc.shopper-baskets-orders (read)"));
+    assert!(p
+        .verdict
+        .unwrap()
+        .headline
+        .starts_with("403: the token has sfcc.shopper-baskets-orders (read)"));
 }
 
 #[test]
 fn the_ticket_summary_keeps_what_support_needs_and_nothing_usable_or_personal() {
     let registered = common::token("slas-access-registered.jwt");
     let guest = common::token("slas-access-guest.jwt");
-    let paste = format!("{registered}\n{guest}\nrefresh_token={}", common::token("slas-refresh-token.txt"));
-    let answer = format!("HTTP/2 401\nsfdc_correlation_id: 9f1c2d3e-aaaa-bbbb-cccc-0123456789ab\n\n{}", problem("unauthorized", "Customer credentials changed after token was issued."));
+    let paste = format!(
+        "{registered}\n{guest}\nrefresh_token={}",
+        common::token("slas-refresh-token.txt")
+    );
+    let answer = format!(
+        "HTTP/2 401\nsfdc_correlation_id: 9f1c2d3e-aaaa-bbbb-cccc-0123456789ab\n\n{}",
+        problem(
+            "unauthorized",
+            "Customer credentials changed after token was issued."
+        )
+    );
     let evidence = Evidence::new(&paste, &format!("GET {HOST}/customer/shopper-customers/v1/organizations/f_ecom_abcd_001/customers/abcXYZ?siteId=RefArch"), "").with_answer(&answer);
     let p = page(&evidence, NOW);
     let s = &p.summary;
@@ -181,13 +295,33 @@ fn the_ticket_summary_keeps_what_support_needs_and_nothing_usable_or_personal() 
     let reg = &p.report.credentials[0].sfcc().unwrap().identity;
     for row in reg {
         if ["login", "display-name", "usid", "customer"].contains(&row.id) {
-            assert!(!s.contains(&row.value), "{} ({}) is in the summary:\n{s}", row.id, row.value);
+            assert!(
+                !s.contains(&row.value),
+                "{} ({}) is in the summary:\n{s}",
+                row.id,
+                row.value
+            );
         }
     }
     // What support needs.
-    for kept in ["abcd_001", "f_ecom_abcd_001", "RefArch", "9f1c2d3e-aaaa-bbbb-cccc-0123456789ab", "scapi-unauthorized-credentials-changed", "getCustomer", "usid#1", "usid#2", "client id `", "sfcc.shopper-baskets-orders.rw", "expires 2026-11-22T10:30:00Z", "revoked"] {
+    for kept in [
+        "abcd_001",
+        "f_ecom_abcd_001",
+        "RefArch",
+        "9f1c2d3e-aaaa-bbbb-cccc-0123456789ab",
+        "scapi-unauthorized-credentials-changed",
+        "getCustomer",
+        "usid#1",
+        "usid#2",
+        "client id `",
+        "sfcc.shopper-baskets-orders.rw",
+        "expires 2026-11-22T10:30:00Z",
+        "revoked",
+    ] {
         assert!(s.contains(kept), "{kept} is missing from the summary:\n{s}");
     }
     assert!(s.trim_end().ends_with("match within this summary._"), "{s}");
-    if std::env::var_os("SHOW").is_some() { println!("{s}\n{:#?}", p.verdict); }
+    if std::env::var_os("SHOW").is_some() {
+        println!("{s}\n{:#?}", p.verdict);
+    }
 }

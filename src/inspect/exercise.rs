@@ -10,16 +10,17 @@ use super::scopes::visible;
 use super::time::iso_utc;
 use super::time::UnixTime;
 
-/// The pages for `token`, `expected` and `request_text` at `now`, with every credential selected
-/// in turn. Returns the report and a count of the lines computed (so that nothing is optimised
-/// away). Never panics.
+/// The pages for `token`, `expected`, `request_text` and `answer` at `now`, with every
+/// credential selected in turn. Returns the report and a count of the lines computed (so that
+/// nothing is optimised away). Never panics.
 pub fn everything(
     token: &str,
     expected: &str,
     request_text: &str,
+    answer: &str,
     now: UnixTime,
 ) -> (Report, usize) {
-    let evidence = Evidence::new(token, request_text, expected);
+    let evidence = Evidence::new(token, request_text, expected).with_answer(answer);
     let count = evidence.report.credentials.len().max(1);
     let mut lines = evidence.checklist.to_text().len() + evidence.report.stripped.len();
     for selected in 0..count {
@@ -49,6 +50,15 @@ fn views(shown: &Page, now: UnixTime) -> usize {
         .request
         .check()
         .map_or(0, |c| c.items.len() + c.verdict.len());
+    lines += shown.summary.len();
+    if let Some(v) = &shown.verdict {
+        lines += v.headline.len() + v.causes.len() + v.findings.len();
+    }
+    if let Some(a) = &shown.answer {
+        lines += a.answer.notable_headers().len() + a.answer.notes.len();
+        lines += a.answer.correlation().map_or(0, |c| c.value.len());
+        lines += a.answer.body.json.as_ref().map_or(0, |j| display(j).len());
+    }
     let Some(c) = shown.credential() else {
         return lines;
     };

@@ -17,8 +17,8 @@ pub use parse::{parse, ParsedRequest, RequestError};
 
 use super::checklist::Expectations;
 use super::credential::Credential;
-use super::findings::Finding;
 use super::documented::TokenCheck;
+use super::findings::Finding;
 use super::time::{Moment, UnixTime};
 
 /// Outcome of one line of the request check.

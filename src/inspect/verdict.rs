@@ -100,7 +100,10 @@ pub fn verdict(w: &Weighed) -> Verdict {
     let (headline, settled) = match (status, entry) {
         (Some(s), _) if s < 400 => {
             findings.extend(succeeded_anyway(w, s));
-            (format!("The call succeeded ({s}{}).", reason(w.answer)), true)
+            (
+                format!("The call succeeded ({s}{}).", reason(w.answer)),
+                true,
+            )
         }
         (_, None) => (undocumented(w, &code), false),
         (_, Some(e)) => explained(w, e, &code, &causes, &mut findings),
@@ -150,6 +153,7 @@ fn explained(
         .filter(|c| c.judgement == Judgement::Confirmed)
         .collect();
     if let Some(said) = settled_by_answer(w, e) {
+        let auth = matches!(e.status, Some(401 | 403));
         let failing = w
             .request
             .and_then(|r| r.items.iter().find(|i| i.outcome == Outcome::Fail))
@@ -158,10 +162,14 @@ fn explained(
             .first()
             .map(|c| c.text.clone())
             .or(failing)
+            .filter(|_| auth)
             .map(|c| format!(" (besides, {c})"))
             .unwrap_or_default();
-        let auth = matches!(e.status, Some(401 | 403));
-        let lead = if confirmed.is_empty() && auth { passes(w) } else { String::new() };
+        let lead = if confirmed.is_empty() && auth {
+            passes(w)
+        } else {
+            String::new()
+        };
         return (format!("{code}{lead}: {said}{also}."), true);
     }
     if let Some(first) = confirmed.first() {
@@ -179,11 +187,17 @@ fn explained(
         .collect();
     let lead = passes(w);
     let text = if w.token.is_none() {
-        format!("{code} {}: {} Paste the token (and the request) to tell which cause.", e.title, e.meaning)
+        format!(
+            "{code} {}: {} Paste the token (and the request) to tell which cause.",
+            e.title, e.meaning
+        )
     } else if open.is_empty() {
         format!("{code}{lead}: none of the causes the token can show holds; what remains is server-side (a revoked token or a rotated signing key), which nothing in the token shows.")
     } else {
-        format!("{code}{lead}: what remains cannot be told from the token ({}).", open.join(", "))
+        format!(
+            "{code}{lead}: what remains cannot be told from the token ({}).",
+            open.join(", ")
+        )
     };
     (text, false)
 }
@@ -244,7 +258,10 @@ fn undocumented(w: &Weighed, code: &str) -> String {
         Some(Matched::Custom(_)) => " (from a custom API: its own script may answer this way)",
         _ => "",
     };
-    format!("{code}{}: not a documented SFCC error answer{family}.", reason(w.answer))
+    format!(
+        "{code}{}: not a documented SFCC error answer{family}.",
+        reason(w.answer)
+    )
 }
 
 /// The request check's line with this id.
@@ -282,26 +299,43 @@ fn timing(check: TokenCheck, token: &Credential, at: Moment) -> Option<Cause> {
     let times = token.times();
     let status = token.time_status(at.at);
     let (judgement, text) = match (check, status) {
-        (_, None) => (Judgement::CannotTell, "the token has no time claims".to_string()),
+        (_, None) => (
+            Judgement::CannotTell,
+            "the token has no time claims".to_string(),
+        ),
         (TokenCheck::Expired, Some(TimeStatus::Expired)) => {
             let exp = times.at("exp").unwrap_or(at.at);
             (
                 Judgement::Confirmed,
-                format!("the token had expired {} {}", time::duration(exp.abs_diff(at.at)), at.ago()),
+                format!(
+                    "the token had expired {} {}",
+                    time::duration(exp.abs_diff(at.at)),
+                    at.ago()
+                ),
             )
         }
         (TokenCheck::Expired, _) => match times.at("exp") {
             Some(exp) if exp > at.at => (
                 Judgement::RuledOut,
-                format!("the token was valid {}: it expires {} later", at.when(), time::duration(exp.abs_diff(at.at))),
+                format!(
+                    "the token was valid {}: it expires {} later",
+                    at.when(),
+                    time::duration(exp.abs_diff(at.at))
+                ),
             ),
             _ => (Judgement::CannotTell, "the token has no exp".to_string()),
         },
         (_, Some(TimeStatus::NotYetValid)) => (
             Judgement::Confirmed,
-            format!("the token was not valid yet {} (nbf lies after it)", at.when()),
+            format!(
+                "the token was not valid yet {} (nbf lies after it)",
+                at.when()
+            ),
         ),
-        (_, _) => (Judgement::RuledOut, format!("the token was already valid {}", at.when())),
+        (_, _) => (
+            Judgement::RuledOut,
+            format!("the token was already valid {}", at.when()),
+        ),
     };
     Some(Cause {
         check,
@@ -351,8 +385,14 @@ fn tenant_scope(token: &Credential, request: Option<&RequestCheck>) -> Option<Ca
     let (judgement, text) = match needed {
         Some(x) if granted(&x.scope) => (Judgement::RuledOut, format!("the token has {}", x.scope)),
         Some(x) => (Judgement::Confirmed, format!("the token lacks {}", x.scope)),
-        None if !has => (Judgement::Confirmed, "the token has no SALESFORCE_COMMERCE_API:<tenant> scope".into()),
-        None => (Judgement::CannotTell, "paste the request to check the tenant scope against its URL".into()),
+        None if !has => (
+            Judgement::Confirmed,
+            "the token has no SALESFORCE_COMMERCE_API:<tenant> scope".into(),
+        ),
+        None => (
+            Judgement::CannotTell,
+            "paste the request to check the tenant scope against its URL".into(),
+        ),
     };
     Some(Cause {
         check: TokenCheck::AmTenantScopeMissing,
@@ -413,7 +453,10 @@ fn disagreement(w: &Weighed, e: &ErrorEntry, causes: &[Cause]) -> Option<Finding
             .iter()
             .any(|x| x.check == c && x.judgement == Judgement::RuledOut)
     };
-    if e.checks.contains(&TokenCheck::ScopeMissing) && ruled(TokenCheck::ScopeMissing) && e.status == Some(403) {
+    if e.checks.contains(&TokenCheck::ScopeMissing)
+        && ruled(TokenCheck::ScopeMissing)
+        && e.status == Some(403)
+    {
         return Some(Finding::new(
             Severity::Warning,
             "answer-disagrees",

@@ -39,7 +39,11 @@ impl Redaction {
         if let Some((_, p)) = self.pairs.iter().find(|(v, _)| v == value) {
             return p.clone();
         }
-        let n = 1 + self.pairs.iter().filter(|(_, p)| p.starts_with(&format!("{prefix}#"))).count();
+        let n = 1 + self
+            .pairs
+            .iter()
+            .filter(|(_, p)| p.starts_with(&format!("{prefix}#")))
+            .count();
         let p = format!("{prefix}#{n}");
         self.pairs.push((value.to_string(), p.clone()));
         p
@@ -69,7 +73,13 @@ pub fn ticket(page: &Page) -> String {
     if let Some(v) = &page.verdict {
         let _ = writeln!(out, "**Verdict:** {}\n", v.headline);
         for c in &v.causes {
-            let _ = writeln!(out, "- {} — `{}`: {}", c.judgement.word(), c.check.id(), c.text);
+            let _ = writeln!(
+                out,
+                "- {} — `{}`: {}",
+                c.judgement.word(),
+                c.check.id(),
+                c.text
+            );
         }
         if !v.causes.is_empty() {
             out.push('\n');
@@ -116,7 +126,10 @@ fn request(out: &mut String, page: &Page) {
     let what = match &check.matched {
         Matched::Operation(op) => {
             let e = op.endpoint;
-            format!("{method} {} — {} (`{}{}`)", e.operation_id, e.api, e.base_path, e.path)
+            format!(
+                "{method} {} — {} (`{}{}`)",
+                e.operation_id, e.api, e.base_path, e.path
+            )
         }
         Matched::Custom(api) => format!("{method} custom API {} {}", api.name, api.version),
         Matched::Nothing { .. } => format!("{method} (no Commerce API operation matches the path)"),
@@ -149,13 +162,23 @@ fn answer(out: &mut String, page: &Page) {
             e.title,
             e.id,
             e.family.name(),
-            if a.recognition.guessed { ", family guessed without the URL" } else { "" }
+            if a.recognition.guessed {
+                ", family guessed without the URL"
+            } else {
+                ""
+            }
         ),
         None => "not a documented SFCC error answer".into(),
     };
     let _ = writeln!(out, "**Answer:** {status} {what}");
     let f = &a.answer.body.fields;
-    if let Some(t) = f.r#type.as_deref().or(f.error.as_deref()).or(f.fault_type.as_deref()).or(f.code.as_deref()) {
+    if let Some(t) = f
+        .r#type
+        .as_deref()
+        .or(f.error.as_deref())
+        .or(f.fault_type.as_deref())
+        .or(f.code.as_deref())
+    {
         let _ = writeln!(out, "- type: `{t}`");
     }
     if let Some(c) = a.answer.correlation() {
@@ -173,16 +196,27 @@ fn credential(out: &mut String, c: &Credential, r: &mut Redaction, i: usize, pag
     let _ = writeln!(
         out,
         "**Credential{}:** {}{}",
-        if page.report.credentials.len() > 1 { format!(" {}", i + 1) } else { String::new() },
+        if page.report.credentials.len() > 1 {
+            format!(" {}", i + 1)
+        } else {
+            String::new()
+        },
         c.title(),
         if selected { " (the one judged)" } else { "" }
     );
     if let Some(b) = c.basic() {
-        let _ = writeln!(out, "- Basic credentials for client id `{}` (secret removed)", b.client_id);
+        let _ = writeln!(
+            out,
+            "- Basic credentials for client id `{}` (secret removed)",
+            b.client_id
+        );
     }
     if let Some(req) = &c.token_request {
         let grant = req.grant_type.as_deref().unwrap_or("not given");
-        let _ = writeln!(out, "- token request: grant `{grant}` (client secret removed)");
+        let _ = writeln!(
+            out,
+            "- token request: grant `{grant}` (client secret removed)"
+        );
     }
     if let Some(s) = c.sfcc() {
         for row in &s.identity {

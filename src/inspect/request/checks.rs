@@ -8,12 +8,12 @@ use super::{CheckItem, Outcome, RequestCheck};
 use crate::inspect::catalog::{ApiFamily, Audience, AuthScheme, Endpoint, TokenAudience};
 use crate::inspect::checklist::{Expectations, Expected};
 use crate::inspect::credential::Credential;
+use crate::inspect::documented::TokenCheck;
 use crate::inspect::errors;
 use crate::inspect::findings::{Finding, Severity};
 use crate::inspect::scopes::covers;
 use crate::inspect::sfcc::tenant::normalise;
 use crate::inspect::sfcc::{Sfcc, Variant};
-use crate::inspect::documented::TokenCheck;
 use crate::inspect::time::{self, Moment, TimeStatus};
 
 /// The call being checked: the operation, the parameters the URL filled in and the request.
@@ -487,7 +487,10 @@ fn missing_scope(e: &Endpoint, s: &Sfcc, granted: &[&str]) -> Line {
     let (why, text) = match read_only {
         Some(have) => (
             format!("it has {have} (read) but the call needs {fix}"),
-            format!("The token has {have} (read); {} needs {fix}.", e.operation_id),
+            format!(
+                "The token has {have} (read); {} needs {fix}.",
+                e.operation_id
+            ),
         ),
         None => (
             format!("it lacks {fix}"),

@@ -45,7 +45,10 @@ pub(super) fn check(
                     "token-kind",
                     "Token",
                     Outcome::Fail,
-                    format!("This is {}: it cannot be sent as a bearer token.", with_article(t.title())),
+                    format!(
+                        "This is {}: it cannot be sent as a bearer token.",
+                        with_article(t.title())
+                    ),
                 )
                 .failing("it is not a token with claims".into()),
             ),
@@ -163,7 +166,9 @@ fn site(request: &ParsedRequest, s: &Sfcc) -> Line {
             Outcome::Fail,
             format!("siteId={g}, but the token is for site {m}."),
         )
-        .failing(format!("it is for site {m} but the call asks for siteId={g}")),
+        .failing(format!(
+            "it is for site {m} but the call asks for siteId={g}"
+        )),
         (_, Some(g), _) => Line::new("site", "Site", Outcome::Pass, format!("siteId={g}.")),
         (_, None, _) => Line::new(
             "site",
