@@ -3,6 +3,7 @@
 //! [`Page`](crate::inspect::Page) that [`page`](crate::inspect::page) composes from it. No
 //! component decodes a token or composes findings itself.
 
+mod answer_panel;
 mod app;
 mod basic;
 pub mod browser;

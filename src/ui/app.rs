@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::answer_panel::{answer_card, ticket_card, verdict_card, AnswerInput};
 use super::browser;
 use super::checklist_panel::ChecklistPanel;
 use super::clock::{use_clock, Now};
@@ -53,6 +54,7 @@ struct PageKey {
     selected: usize,
     request: Rc<str>,
     checklist: Rc<Expectations>,
+    answer: Option<*const crate::inspect::answer::Answer>,
     now: crate::inspect::UnixTime,
 }
 
@@ -71,6 +73,7 @@ pub fn App() -> Html {
         selected: evidence.selected,
         request: evidence.request.clone(),
         checklist: evidence.checklist.clone(),
+        answer: evidence.answer.as_ref().map(Rc::as_ptr),
         now,
     };
     let shown: Rc<Page> = {
@@ -87,6 +90,7 @@ pub fn App() -> Html {
     });
     let findings = use_memo(shown.findings.clone(), |f| f.clone());
     let checklist = use_memo(shown.checklist.clone(), |c| c.clone());
+    let answer = use_memo(shown.answer.clone(), |a| a.clone());
     {
         let list = evidence.checklist.clone();
         use_effect_with(list, |list| browser::save_checklist(list));
@@ -141,19 +145,35 @@ pub fn App() -> Html {
             <div class="context">
                 <RequestInput value={AttrValue::from(evidence.request.clone())} on_input={dispatch(Action::Request)}
                     check={checked.clone()} />
+                <AnswerInput value={AttrValue::from(state.answer.clone())} on_input={dispatch(Action::Answer)}
+                    answer={answer.clone()} />
                 <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={evidence.checklist.clone()}
                     shown={checklist.clone()} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>
+            if let Some(v) = &shown.verdict {
+                { verdict_card(v, now) }
+            }
+            if has_evidence(&shown) {
+                { ticket_card(&shown.summary) }
+            }
+            if let Some(a) = &*answer {
+                { answer_card(a) }
+            }
             { tabs.unwrap_or_default() }
             if let Some(credential) = (*credential).clone() {
                 <CredentialView {credential} request={checked.clone()} findings={findings.clone()}
                     status={shown.status} />
-            } else {
+            } else if shown.answer.is_none() {
                 { empty_state() }
             }
         </main>
         </ContextProvider<Now>>
     }
+}
+
+/// Something was given that a ticket can say something about.
+fn has_evidence(page: &Page) -> bool {
+    !page.report.is_empty() || page.answer.is_some() || page.request.check().is_some()
 }
 
 /// What the page says before anything is pasted (a function, not a component: it has no state).

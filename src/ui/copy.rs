@@ -11,6 +11,9 @@ pub struct CopyButtonProps {
     pub text: AttrValue,
     /// What is copied, for screen readers and the tooltip ("Copy token").
     pub what: AttrValue,
+    /// The button's word when it is not "Copy".
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 #[component]
@@ -29,7 +32,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let label = match *state {
         Some(true) => "Copied",
         Some(false) => "Copy failed",
-        None => "Copy",
+        None => props.label.as_deref().unwrap_or("Copy"),
     };
     html! {
         <button type="button" class="copy" title={props.what.clone()} aria-label={props.what.clone()}

@@ -17,6 +17,8 @@ pub struct State {
     pub input: Rc<str>,
     /// The checklist as typed.
     pub checklist: Rc<str>,
+    /// The API's answer as pasted (capped like the paste).
+    pub answer: Rc<str>,
     /// The evidence read from the inputs: the paste analysed, the request, the checklist parsed.
     pub evidence: Evidence,
 }
@@ -40,6 +42,7 @@ pub enum Action {
     Select(usize),
     Clear,
     Request(String),
+    Answer(String),
     Checklist(String),
     /// Adds a preset (or the request's scopes) to the checklist.
     AddExpected(Expectations),
@@ -58,11 +61,17 @@ impl Reducible for State {
             }
             Action::Select(selected) => next.evidence.selected = selected,
             Action::Clear => {
-                next.evidence = next.evidence.with_paste("", 0);
+                next.evidence = next.evidence.with_answer("").with_paste("", 0);
                 next.evidence.request = "".into();
                 next.input = "".into();
+                next.answer = "".into();
             }
             Action::Request(text) => next.evidence.request = text.into(),
+            Action::Answer(text) => {
+                let (kept, _) = keep(&text);
+                next.evidence = next.evidence.with_answer(&text);
+                next.answer = kept.into();
+            }
             Action::Checklist(text) => next = next.reduce_checklist(text),
             Action::AddExpected(more) => {
                 let mut list = Expectations::parse(&self.checklist);

@@ -2,7 +2,7 @@
 // be used can be reached with the keyboard alone, with a visible focus.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, gotoApp } from './fixtures';
+import { test, expect, gotoApp, openEveryDisclosure } from './fixtures';
 import { fixture, NOW, slasToken } from './tokens';
 
 const input = '[data-testid=token-input]';
@@ -36,7 +36,7 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByTestId('verdict')).toBeVisible();
     await expect(page.locator('[data-testid=checklist-rows] li')).toHaveCount(3);
     // Open every closed disclosure (the documented error bodies).
-    for (const details of await page.locator('main details:not([open])').all()) await details.locator('summary').first().click();
+    await openEveryDisclosure(page);
   },
 };
 

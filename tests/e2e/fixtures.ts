@@ -23,6 +23,12 @@ export async function gotoApp(page: Page, fragment = '') {
   mounted.set(page, true);
 }
 
+/** Opens every closed disclosure of the page, one at a time (each opened one leaves the set). */
+export async function openEveryDisclosure(page: Page) {
+  const closed = page.locator('main details:not([open]) > summary');
+  for (let left = await closed.count(); left > 0; left--) await closed.first().click();
+}
+
 /** Reloads the page (its files load again, before the app has mounted) and waits for the app. */
 export async function reloadApp(page: Page) {
   mounted.set(page, false);

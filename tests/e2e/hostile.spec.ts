@@ -2,7 +2,7 @@
 // overrides, zero-width characters and endless unbroken strings are shown as text. Nothing runs,
 // nothing is requested (the shared fixture fails any request after mount), the layout holds, and
 // invisible characters are made visible and flagged.
-import { test, expect, gotoApp } from './fixtures';
+import { test, expect, gotoApp, openEveryDisclosure } from './fixtures';
 import { NOW, slasToken } from './tokens';
 import type { Page } from '@playwright/test';
 
@@ -82,7 +82,7 @@ test('script in claims, header and scopes is shown as text and never runs', asyn
   await expect(page.getByTestId('payload-json')).toContainText('"aud": "\\"><svg onload=');
   await expect(page.getByTestId('identity')).toContainText('<img src=x onerror=');
   // Open every disclosure and hover everything a handler could hide on.
-  for (const details of await page.locator('main details:not([open])').all()) await details.locator('summary').first().click();
+  await openEveryDisclosure(page);
   for (const row of await page.locator('tr[data-claim]').all()) await row.hover();
   expect(await inert(page, dialogs)).toBe(scriptsBefore);
 });

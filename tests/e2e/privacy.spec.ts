@@ -2,7 +2,7 @@
 // copied, nothing but the checklist is stored, and every channel script could send through is
 // shut by the Content-Security-Policy. (The shared fixture also fails any test in which the page
 // requested anything after mounting, and any test with a CSP violation it did not expect.)
-import { test, expect, gotoApp, reloadApp, BLOCKED_BY_CSP } from './fixtures';
+import { test, expect, gotoApp, reloadApp, BLOCKED_BY_CSP, openEveryDisclosure } from './fixtures';
 import { fixture, NOW, slasToken } from './tokens';
 
 const input = '[data-testid=token-input]';
@@ -58,10 +58,16 @@ test('after a full session only the checklist is stored, and no token is in stor
   // The failing request, the checklist (with a token pasted into it by mistake), a preset.
   await page.fill('[data-testid=request-input]', `curl -X PATCH '${SCAPI}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch' -H 'Authorization: Bearer ${secrets[6]}'`);
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-ok', 'false');
+  // The API's answer: an OCAPI fault that echoes the token, with a shopper's e-mail and a
+  // correlation id (bodies hold personal data).
+  const answerEmail = 'answer.shopper@example.com';
+  const answer = `HTTP/2 401\nsfdc_correlation_id: corr-7f3e9a\n\n{"fault":{"type":"InvalidAccessTokenException","message":"Unauthorized request! The access token '${secrets[6]}' is invalid.","arguments":{"login":"${answerEmail}"}}}`;
+  await page.fill('[data-testid=answer-input]', answer);
+  await expect(page.getByTestId('answer-recognised')).toHaveAttribute('data-entry', 'ocapi-invalid-access-token');
   await page.fill('[data-testid=checklist-input]', `sfcc.shopper-products ${secrets[1]}`);
   await page.getByTestId('preset').selectOption('shopper-standard');
   // Every disclosure, then every copy button.
-  for (const details of await page.locator('main details:not([open])').all()) await details.locator('summary').first().click();
+  await openEveryDisclosure(page);
   for (const button of await page.locator('main button.copy').filter({ visible: true }).all()) await button.click();
   await reloadApp(page);
   await page.fill(input, secrets[2]);
@@ -97,6 +103,8 @@ test('after a full session only the checklist is stored, and no token is in stor
   for (const secret of secrets) expect(seen).not.toContain(secret.slice(-24));
   expect(postedSecret.length).toBeGreaterThan(8);
   expect(seen).not.toContain(postedSecret);
+  expect(seen).not.toContain(answerEmail);
+  expect(seen).not.toContain('corr-7f3e9a');
   expect(seen).not.toContain('eyJ');
   // Nor anything decoded from them.
   const needles = [...new Set(secrets.flatMap(decodedNeedles))];

@@ -13,6 +13,7 @@ use super::{Page, RequestState};
 use crate::inspect::checklist::Check;
 use crate::inspect::credential::Credential;
 use crate::inspect::request::Matched;
+use crate::inspect::text::reveal;
 use crate::inspect::time::iso_utc;
 
 /// Identity rows whose values identify a shopper: replaced by a pseudonym with this prefix.
@@ -108,7 +109,14 @@ pub fn ticket(page: &Page) -> String {
             }
         }
     }
-    let mut text = r.apply(&out);
+    // A ticket must not carry a direction override or an invisible character either.
+    let mut text: String = r
+        .apply(&out)
+        .lines()
+        .map(reveal)
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
     text.push_str(
         "\n_Removed: tokens, signatures, refresh tokens, secrets and Basic credentials. Masked: logins, e-mail addresses, names, phone numbers and session ids. Shopper ids are pseudonyms (usid#1, customer#1) that match within this summary._\n",
     );
