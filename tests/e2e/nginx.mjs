@@ -22,8 +22,10 @@ const FRAMER_PORT = Number(process.env.E2E_NGINX_FRAMER_PORT ?? PORT + 1);
 const PROBE_DIR = 'no-index'; // nginx.spec.ts asks for it
 
 const root = join(import.meta.dirname, '..', '..');
+let tmp; // the temporary directory, once made: removed on every way out
 const fail = (msg) => {
   console.error(`nginx.mjs: ${msg}`);
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
   process.exit(1);
 };
 
@@ -54,7 +56,7 @@ const brotli = process.env.E2E_NGINX_BROTLI !== '0' && existsSync(brotliModule);
 if (process.env.E2E_NGINX_BROTLI === '1' && !brotli) fail(`E2E_NGINX_BROTLI=1 but ${brotliModule} is missing`);
 
 // The "server": a fresh copy of dist/ (as README's install does), plus a directory without index.
-const tmp = mkdtempSync(join(tmpdir(), 'sfcc-token-nginx-'));
+tmp = mkdtempSync(join(tmpdir(), 'sfcc-token-nginx-'));
 const www = join(tmp, 'www', 'sfcc-token');
 cpSync(dist, www, { recursive: true });
 mkdirSync(join(www, PROBE_DIR));
