@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Asserts nginx's headers: run by playwright.nginx.config.ts against real nginx.
+  testIgnore: ['**/nginx.spec.ts'],
   fullyParallel: true,
   workers: 2,
   retries: 0,
