@@ -325,3 +325,19 @@ fn the_ticket_summary_keeps_what_support_needs_and_nothing_usable_or_personal() 
         println!("{s}\n{:#?}", p.verdict);
     }
 }
+
+#[test]
+fn correlation_ids_of_apis_that_do_not_log_to_log_center_are_said_to_be_so() {
+    let answer = "HTTP/2 400\ncorrelation-id: c-1\n\n{\"error\":\"invalid_request\",\"error_description\":\"Bad or missing refresh token.\"}";
+    let slas = format!("POST {HOST}/shopper/auth/v1/organizations/f_ecom_abcd_001/oauth2/token");
+    let p = judged("", &slas, answer, NOW);
+    let a = p.answer.unwrap();
+    assert!(!a.in_log_center);
+    assert_eq!(
+        a.recognition.entry.unwrap().id,
+        "slas-bad-or-missing-refresh-token"
+    );
+    assert!(!a.recognition.guessed);
+    let p = judged("", &format!("PATCH {HOST}{BASKET}"), answer, NOW);
+    assert!(p.answer.unwrap().in_log_center);
+}

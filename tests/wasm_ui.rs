@@ -77,6 +77,16 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(60)).await;
 }
 
+/// Waits (up to 3 s, on a loaded machine) until `selector` is in the page.
+async fn until(root: &Element, selector: &str) {
+    for _ in 0..75 {
+        if find(root, selector).is_some() {
+            return;
+        }
+        settle().await;
+    }
+}
+
 fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).unwrap()
 }
@@ -193,6 +203,7 @@ async fn a_token_in_the_fragment_is_loaded_then_removed_from_the_address_bar() {
         .set_hash(&format!("token={}", token(600)))
         .unwrap();
     let root = mount().await;
+    until(&root, "[data-testid=kind]").await;
     assert_eq!(
         text(&root, "[data-testid=kind]"),
         "JSON Web Token (signed, JWS)"

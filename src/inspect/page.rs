@@ -203,6 +203,9 @@ pub struct AnswerState {
     pub recognition: Recognition,
     /// The request was read from the answer (`curl -v`).
     pub request_from_answer: bool,
+    /// The API called logs to Log Center, so support can search the correlation id there
+    /// (SLAS, Shopper Context, CDN Zones and Inventory do not; ERRORS.md §2).
+    pub in_log_center: bool,
 }
 
 impl Page {
@@ -235,10 +238,14 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
         Some(Err(why)) => RequestState::Unreadable(why),
         Some(Ok(check)) => RequestState::Checked(Box::new(check)),
     };
+    let url = request.check().map(|c| c.request.url());
     let answer = answer.map(|a| AnswerState {
-        recognition: recognise(a, request.check().map(|c| c.request.url()).as_deref()),
+        recognition: recognise(a, url.as_deref()),
         answer: a.clone(),
         request_from_answer: evidence.request.trim().is_empty() && a.request.is_some(),
+        in_log_center: !url
+            .as_deref()
+            .is_some_and(|u| answer::NOT_IN_LOG_CENTER.iter().any(|p| u.contains(p))),
     });
     let verdict = answer.as_ref().map(|a| {
         verdict(&Weighed {

@@ -355,7 +355,7 @@ fn signature(token: &Credential) -> Option<Cause> {
         Some(f) => Cause {
             check: TokenCheck::Signature,
             judgement: Judgement::Confirmed,
-            text: f.title.to_lowercase(),
+            text: lower_first(&f.title),
         },
         None => Cause {
             check: TokenCheck::Signature,
@@ -434,14 +434,23 @@ fn from_request(check: TokenCheck, request: Option<&RequestCheck>) -> Option<Cau
 
 /// A check line as a clause: first letter lower-cased, final full stop dropped.
 fn sentence(text: &str) -> String {
-    let t = text.trim_end_matches('.');
-    let mut chars = t.chars();
-    match chars.next() {
-        Some(c) if !t.starts_with("SALESFORCE") && !t.starts_with("TSOB") => {
-            c.to_lowercase().chain(chars).collect()
+    lower_first(text.trim_end_matches('.'))
+}
+
+/// `text` with its first letter in lower case, unless it starts a name in capitals
+/// (`SALESFORCE_COMMERCE_API`, `TSOB`). ASCII only: the Unicode case tables cost the wasm bytes.
+fn lower_first(text: &str) -> String {
+    let capitals = text
+        .split(' ')
+        .next()
+        .is_some_and(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
+    let mut out = text.to_string();
+    if !capitals {
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_lowercase();
         }
-        _ => t.to_string(),
     }
+    out
 }
 
 /// An answer of a scope or token family that the token's checks contradict: a 403 for a

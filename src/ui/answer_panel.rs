@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::copy::CopyButton;
 use super::json_block::{json_block, JsonBlockProps};
-use crate::inspect::answer::{Answer, Shape, NOT_IN_LOG_CENTER};
+use crate::inspect::answer::{Answer, Shape};
 use crate::inspect::page::AnswerState;
 use crate::inspect::text::{preview, reveal};
 use crate::inspect::time::iso_utc;
@@ -41,7 +41,7 @@ pub fn AnswerInput(props: &AnswerInputProps) -> Html {
             <label for="answer-input" class="input-label">{ "The API's answer (optional)" }</label>
             <textarea id="answer-input" data-testid="answer-input" class="request-input"
                 spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off" rows="3"
-                placeholder="HTTP/2 403 … {&quot;type&quot;:&quot;…/errors/forbidden&quot;,&quot;title&quot;:&quot;Forbidden&quot;,…}"
+                placeholder={r#"HTTP/2 403 … {"type":"…/errors/forbidden","title":"Forbidden",…}"#}
                 value={props.value.clone()} {oninput} />
             { status }
         </section>
@@ -185,9 +185,7 @@ fn correlation(a: &AnswerState) -> Html {
     let Some(c) = a.answer.correlation() else {
         return Html::default();
     };
-    let url = a.answer.request.as_deref().unwrap_or_default();
-    let unsearchable = NOT_IN_LOG_CENTER.iter().any(|p| url.contains(p));
-    let note = if unsearchable {
+    let note = if !a.in_log_center {
         "This API does not log to Log Center: quote the id, the UTC time and the tenant to support."
     } else {
         "Support searches Log Center with it (field externalID); quote it with the UTC time and the tenant."

@@ -152,8 +152,6 @@ pub fn App() -> Html {
             </div>
             if let Some(v) = &shown.verdict {
                 { verdict_card(v, now) }
-            }
-            if has_evidence(&shown) {
                 { ticket_card(&shown.summary) }
             }
             if let Some(a) = &*answer {
@@ -165,6 +163,10 @@ pub fn App() -> Html {
                     status={shown.status} />
             } else if shown.answer.is_none() {
                 { empty_state() }
+            }
+            // Without an answer the summary closes the report; with one it follows the verdict.
+            if shown.verdict.is_none() && has_evidence(&shown) {
+                { ticket_card(&shown.summary) }
             }
         </main>
         </ContextProvider<Now>>

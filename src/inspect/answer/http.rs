@@ -275,7 +275,7 @@ fn status_line(line: &str) -> Option<(u16, Option<String>)> {
     if line == rest
         && !reason
             .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '\'')
     {
         return None;
     }

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use super::{Page, RequestState};
 use crate::inspect::checklist::Check;
 use crate::inspect::credential::Credential;
+use crate::inspect::order::sorted_by_key;
 use crate::inspect::request::Matched;
 use crate::inspect::text::reveal;
 use crate::inspect::time::iso_utc;
@@ -59,11 +60,11 @@ impl Redaction {
     /// `text` with every recorded value replaced (longest first, so a value inside another is
     /// not half-replaced).
     fn apply(&self, text: &str) -> String {
-        let mut pairs: Vec<&(String, String)> = self.pairs.iter().collect();
-        pairs.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
-        pairs
-            .iter()
-            .fold(text.to_string(), |t, (v, r)| t.replace(v.as_str(), r))
+        sorted_by_key(self.pairs.iter().collect(), |(v, _)| {
+            std::cmp::Reverse(v.len())
+        })
+        .iter()
+        .fold(text.to_string(), |t, (v, r)| t.replace(v.as_str(), r))
     }
 }
 
