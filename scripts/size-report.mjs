@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // error answers (errors.json: meanings and causes, about 20 KB gzip of text) and the reader,
 // verdict, ticket summary and their panels (about 38 KB). Issue 16 sets 260 KB for the whole
 // round. Lower it as bytes are won; never raise it without saying why in BENCHMARKS.md.
-const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 300_000);
+const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 302_000);
 const dist = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist');
 
 function* files(dir) {

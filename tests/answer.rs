@@ -349,3 +349,105 @@ fn bad_answers_are_read_as_far_as_they_go() {
     );
     assert!(read("  \n").is_none());
 }
+
+#[test]
+fn the_last_of_several_response_heads_is_the_answer() {
+    // 100 Continue, a proxy's CONNECT, and curl -L's redirect: the last head is the answer.
+    for first in [
+        "HTTP/1.1 100 Continue\n\n",
+        "HTTP/1.1 200 Connection established\n\n",
+        "HTTP/2 302\nlocation: /x\n\n",
+    ] {
+        let a = answer(&format!(
+            "{first}HTTP/2 403\ncontent-type: application/problem+json\n\n{FORBIDDEN}"
+        ));
+        assert_eq!(a.status, Some(403), "{first}");
+        assert_eq!(a.body.shape, Shape::Problem, "{first}");
+        assert!(a.header("location").is_none());
+    }
+}
+
+#[test]
+fn real_curl_v_output_with_its_data_lines_after_the_head() {
+    let a = answer(&format!(
+        "> GET /x HTTP/2\n> Host: h\n>\n< HTTP/2 403\n< content-type: application/problem+json\n<\n{{ [183 bytes data]\n{FORBIDDEN}\n* Connection #0 to host h left intact"
+    ));
+    assert_eq!(a.body.shape, Shape::Problem, "{:?}", a.body.raw);
+    assert_eq!(recognise(&a, None).entry.unwrap().id, "scapi-forbidden");
+}
+
+#[test]
+fn http2_pseudo_headers_in_a_devtools_copy() {
+    let a = answer(
+        "Request Headers\n:authority:\nkv7kzm78.api.commercecloud.salesforce.com\n:method:\nGET\n:path:\n/product/shopper-products/v1/organizations/f_ecom_abcd_001/products/25?siteId=RefArch\n\
+         authorization:\nBearer eyJx.eyJy.z\nResponse Headers\n:status: 401\ncontent-type: application/json\n",
+    );
+    assert_eq!(a.status, Some(401));
+    let request = a.request.clone().unwrap();
+    assert!(
+        request.starts_with(
+            "GET https://kv7kzm78.api.commercecloud.salesforce.com/product/shopper-products/v1/"
+        ),
+        "{request}"
+    );
+    assert!(
+        request.contains("authorization: Bearer eyJx.eyJy.z"),
+        "{request}"
+    );
+    assert!(
+        !a.body.raw.contains("Bearer"),
+        "the token is not the body: {:?}",
+        a.body.raw
+    );
+}
+
+#[test]
+fn header_copies_without_names_or_colons_and_text_bodies() {
+    let a = answer("Bearer realm=\"servers\", error=\"invalid_token\", error_description=\"The token expired\"");
+    assert_eq!(
+        recognise(&a, None).entry.unwrap().id,
+        "scapi-www-authenticate-invalid-token"
+    );
+    let a = answer("content-type\napplication/json\nsfdc_correlation_id\nabc-123\n");
+    assert_eq!(a.header("content-type"), Some("application/json"));
+    assert_eq!(a.correlation().unwrap().value, "abc-123");
+    let a = answer("Error: Not Found");
+    assert!(a.headers.is_empty());
+    assert_eq!(a.body.shape, Shape::Text);
+    let a = answer(
+        "{‘error’: ‘invalid_request’, ‘error_description’: ‘Bad or missing refresh token.’}",
+    );
+    assert_eq!(a.body.fields.error.as_deref(), Some("invalid_request"));
+    let a = answer(r#"{"error":"invalid_request","error_description":"Bad \u00"#);
+    assert!(
+        a.body.truncated && a.body.fields.error.is_some(),
+        "{:?}",
+        a.body
+    );
+}
+
+#[test]
+fn url_only_entries_never_beat_what_the_body_says() {
+    let ocapi = r#"{"_v":"23.2","fault":{"type":"InvalidAccessTokenException","message":"Unauthorized request! The access token is invalid."}}"#;
+    let url = "https://production-eu01-acme.demandware.net/s/RefArch/dw/shop/v23_2/baskets";
+    assert_eq!(
+        id_at(&format!("HTTP/1.1 401\n\n{ocapi}"), url),
+        Some("ocapi-invalid-access-token")
+    );
+    assert_eq!(
+        id_at("HTTP/1.1 403\n\n", url),
+        Some("edge-origin-shielding-hyphenated-host")
+    );
+    // A bare status from SCAPI: the family's fallback, as a guess.
+    let scapi = "https://kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v1/organizations/f_ecom_abcd_001/baskets";
+    let r = recognise(&answer("HTTP/2 401\n\n"), Some(scapi));
+    assert_eq!(
+        (r.entry.map(|e| e.id), r.guessed),
+        (Some("scapi-unauthorized"), true)
+    );
+    let r = recognise(&answer("HTTP/2 429\nretry-after: 30\n\n"), Some(scapi));
+    assert_eq!(r.entry.map(|e| e.id), Some("scapi-too-many-requests"));
+    // A "1020" in a page's CSS is not Cloudflare's error 1020.
+    let page = "HTTP/2 403\ncontent-type: text/html\n\n<html><head><title>Blocked</title><style>.x{width:1020px}</style></head><body>no</body></html>";
+    assert_eq!(id(page), Some("edge-html-error-page"));
+}

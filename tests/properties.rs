@@ -191,9 +191,14 @@ fn request() -> impl Strategy<Value = String> {
 /// Answers as engineers copy them: a status line, headers that matter, and a documented body
 /// (errors.json examples) or any text, cut anywhere.
 fn answer() -> impl Strategy<Value = String> {
-    let examples: Vec<String> = sfcc_token_inspector::inspect::documented::ERRORS
+    // The published examples of errors.json (bodies and headers), as engineers paste them.
+    let catalogue: serde_json::Value =
+        serde_json::from_str(include_str!("../data/sfcc/errors.json")).unwrap();
+    let examples: Vec<String> = catalogue
+        .as_array()
+        .unwrap()
         .iter()
-        .map(|e| format!(r#"{{"type":"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/x","title":"{}","detail":"{}","error":"{}"}}"#, e.title, e.meaning.replace('"', ""), e.id))
+        .filter_map(|e| e["example"].as_str().map(str::to_string))
         .collect();
     let head = (
         prop::sample::select(vec![

@@ -341,3 +341,136 @@ fn correlation_ids_of_apis_that_do_not_log_to_log_center_are_said_to_be_so() {
     let p = judged("", &format!("PATCH {HOST}{BASKET}"), answer, NOW);
     assert!(p.answer.unwrap().in_log_center);
 }
+
+#[test]
+fn a_custom_api_404_with_a_body_of_its_own_is_the_api_answering() {
+    let url = format!(
+        "GET {HOST}/custom/loyalty-info/v1/organizations/f_ecom_abcd_001/points?siteId=RefArch"
+    );
+    let p = judged(
+        &common::token("slas-access-guest.jwt"),
+        &url,
+        &format!(
+            "HTTP/2 404\n\n{}",
+            problem("not-found", "Loyalty account not found")
+        ),
+        NOW,
+    );
+    let h = p.verdict.unwrap().headline;
+    assert!(
+        h.contains("the API's code answered, so the endpoint is registered"),
+        "{h}"
+    );
+}
+
+#[test]
+fn timing_causes_never_contradict_each_other() {
+    let p = judged(
+        &common::token("slas-access-nbf-future.jwt"),
+        &format!("PATCH {HOST}{BASKET}"),
+        &format!(
+            "HTTP/2 401\ndate: Sun, 22 Nov 2026 10:10:00 GMT\n\n{}",
+            problem("unauthorized", "x")
+        ),
+        NOW,
+    );
+    let v = p.verdict.unwrap();
+    assert_eq!(
+        judgement_of(&v, "not-yet-valid"),
+        Some(Judgement::Confirmed)
+    );
+    let expired = v.causes.iter().find(|c| c.check.id() == "expired").unwrap();
+    assert!(
+        expired
+            .text
+            .starts_with("the token had not expired at the call"),
+        "{}",
+        expired.text
+    );
+    // Expired, judged now for want of a Date: said so.
+    let p = judged(
+        &common::token("slas-access-expired.jwt"),
+        "",
+        "WWW-Authenticate: Bearer realm=\"servers\", error=\"invalid_token\"",
+        NOW,
+    );
+    let v = p.verdict.unwrap();
+    assert!(
+        v.headline
+            .contains("ago (judged now: the answer gives no Date)"),
+        "{}",
+        v.headline
+    );
+    let nbf = v
+        .causes
+        .iter()
+        .find(|c| c.check.id() == "not-yet-valid")
+        .unwrap();
+    assert!(
+        !nbf.text.contains("valid yet") && !nbf.text.contains("was valid now"),
+        "{}",
+        nbf.text
+    );
+}
+
+#[test]
+fn a_401_for_a_token_that_passes_every_check_is_a_disagreement() {
+    let p = judged(
+        &common::token("slas-access-guest.jwt"),
+        &format!("PATCH {HOST}{BASKET}"),
+        &format!(
+            "HTTP/2 401\ndate: Sun, 22 Nov 2026 10:11:00 GMT\n\n{}",
+            problem("unauthorized", "x")
+        ),
+        NOW,
+    );
+    assert!(p.findings.iter().any(|f| f.id == "answer-disagrees"
+        && f.title.contains("401 for a token that passes every check")));
+    // A 429 without a body: rate limited, with its Retry-After.
+    let p = judged(
+        "",
+        &format!("PATCH {HOST}{BASKET}"),
+        "HTTP/2 429\nretry-after: 30\n\n",
+        NOW,
+    );
+    assert!(p.verdict.unwrap().headline.contains("retry after 30 s"));
+}
+
+#[test]
+fn the_summary_holds_no_shopper_id_from_an_unmatched_path_nor_mangles_short_ids() {
+    let registered = common::token("slas-access-registered.jwt");
+    let p = page(&Evidence::new(&registered, &format!("GET {HOST}/customer/shopper-customers/v2/organizations/f_ecom_abcd_001/customers/OTHERCUSTOMER123/baskets"), ""), NOW);
+    assert!(!p.summary.contains("OTHERCUSTOMER123"), "{}", p.summary);
+    // A one-letter guest customer id (gcid:e) must not turn every "e" into a pseudonym.
+    let short = edited("slas-access-guest.jwt", |p| {
+        let isb = p["isb"]
+            .as_str()
+            .unwrap()
+            .replace("gcid:acTFoOxtzHq8STZHE6svi34zWH", "gcid:e");
+        p.insert("isb".into(), isb.into());
+    });
+    let p = page(&Evidence::new(&short, "", ""), NOW);
+    assert!(
+        p.summary.contains("SFCC call diagnosis") && p.summary.contains("f_ecom_abcd_001"),
+        "{}",
+        p.summary
+    );
+    // Other path ids (a basket id) are pseudonyms too.
+    let p = judged(
+        &common::token("slas-access-guest.jwt"),
+        &format!("PATCH {HOST}{BASKET}"),
+        "HTTP/2 403\n\n",
+        NOW,
+    );
+    assert!(!p.summary.contains("bcXwkiaaBYP9Cz4K1wQ9prqvy5"));
+}
+
+fn judgement_of(
+    v: &sfcc_token_inspector::inspect::verdict::Verdict,
+    check: &str,
+) -> Option<Judgement> {
+    v.causes
+        .iter()
+        .find(|c| c.check.id() == check)
+        .map(|c| c.judgement)
+}

@@ -5,7 +5,7 @@
 //! *cannot tell*. The first confirmed cause is the verdict; when the answer and the token
 //! disagree, that is said too (ERRORS.md §3, §5).
 
-use super::answer::{Answer, Recognition};
+use super::answer::{Answer, Recognition, Shape};
 use super::catalog::Audience;
 use super::credential::Credential;
 use super::documented::{ErrorEntry, Family, TokenCheck};
@@ -96,7 +96,11 @@ pub fn verdict(w: &Weighed) -> Verdict {
         .unwrap_or_default();
     rank(&mut causes);
     let mut findings = Vec::new();
-    let code = status.map_or_else(|| "The answer".to_string(), |s| s.to_string());
+    let code = match (w.answer.status, status) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(s)) => format!("{s} (the documented status; the answer gave none)"),
+        (None, None) => "The answer".to_string(),
+    };
     let (headline, settled) = match (status, entry) {
         (Some(s), _) if s < 400 => {
             findings.extend(succeeded_anyway(w, s));
@@ -177,7 +181,8 @@ fn explained(
         return (format!("{code}: {}.", first.text), true);
     }
     if e.checks.is_empty() {
-        return (format!("{code} {}: {}", e.title, e.meaning), true);
+        let title = e.title.trim_end_matches('.');
+        return (format!("{code} {title}: {}", e.meaning), true);
     }
     findings.extend(disagreement(w, e, causes));
     let open: Vec<&str> = causes
@@ -189,7 +194,8 @@ fn explained(
     let text = if w.token.is_none() {
         format!(
             "{code} {}: {} Paste the token (and the request) to tell which cause.",
-            e.title, e.meaning
+            e.title.trim_end_matches('.'),
+            e.meaning
         )
     } else if open.is_empty() {
         format!("{code}{lead}: none of the causes the token can show holds; what remains is server-side (a revoked token or a rotated signing key), which nothing in the token shows.")
@@ -241,6 +247,9 @@ fn settled_by_answer(w: &Weighed, e: &ErrorEntry) -> Option<String> {
         "scapi-unauthorized-credentials-changed" | "ocapi-invalid-access-token-credentials-changed" => {
             "the answer says the customer's credentials changed — the token was revoked; the shopper must log in again".into()
         }
+        "custom-api-endpoint-not-registered" if w.answer.body.shape != Shape::Empty => {
+            "on a custom API, with a body of its own: the API's code answered, so the endpoint is registered; its message says what was not found; not an auth problem".into()
+        }
         "custom-api-endpoint-not-registered" => {
             "on a custom API: the endpoint is not registered for this site; not an auth problem".into()
         }
@@ -254,6 +263,14 @@ fn settled_by_answer(w: &Weighed, e: &ErrorEntry) -> Option<String> {
 
 /// The answer matches no documented SFCC error.
 fn undocumented(w: &Weighed, code: &str) -> String {
+    if w.answer.status == Some(429) {
+        let retry = w
+            .answer
+            .header("retry-after")
+            .map(|s| format!("; retry after {} s", s.trim()))
+            .unwrap_or_default();
+        return format!("429: rate limited{retry}; not an auth problem (the body is not a documented SFCC answer).");
+    }
     let family = match w.request.map(|r| &r.matched) {
         Some(Matched::Custom(_)) => " (from a custom API: its own script may answer this way)",
         _ => "",
@@ -294,48 +311,54 @@ fn judge(check: TokenCheck, w: &Weighed) -> Option<Cause> {
     }
 }
 
-/// Expiry and not-before, at the call.
+/// Expiry and not-before, at the call (or now, said so, when the answer gives no `Date`).
 fn timing(check: TokenCheck, token: &Credential, at: Moment) -> Option<Cause> {
     let times = token.times();
-    let status = token.time_status(at.at);
-    let (judgement, text) = match (check, status) {
-        (_, None) => (
-            Judgement::CannotTell,
-            "the token has no time claims".to_string(),
+    let Some(status) = token.time_status(at.at) else {
+        return Some(Cause {
+            check,
+            judgement: Judgement::CannotTell,
+            text: "the token has no time claims".into(),
+        });
+    };
+    let span = |t: i64| time::duration(t.abs_diff(at.at));
+    let (judgement, text) = match (check, status, times.at("exp")) {
+        (TokenCheck::Expired, TimeStatus::Expired, Some(exp)) if at.of_call => (
+            Judgement::Confirmed,
+            format!("the token had expired {} before the call", span(exp)),
         ),
-        (TokenCheck::Expired, Some(TimeStatus::Expired)) => {
-            let exp = times.at("exp").unwrap_or(at.at);
-            (
-                Judgement::Confirmed,
-                format!(
-                    "the token had expired {} {}",
-                    time::duration(exp.abs_diff(at.at)),
-                    at.ago()
-                ),
-            )
-        }
-        (TokenCheck::Expired, _) => match times.at("exp") {
-            Some(exp) if exp > at.at => (
-                Judgement::RuledOut,
-                format!(
-                    "the token was valid {}: it expires {} later",
-                    at.when(),
-                    time::duration(exp.abs_diff(at.at))
-                ),
-            ),
-            _ => (Judgement::CannotTell, "the token has no exp".to_string()),
-        },
-        (_, Some(TimeStatus::NotYetValid)) => (
+        (TokenCheck::Expired, TimeStatus::Expired, Some(exp)) => (
             Judgement::Confirmed,
             format!(
-                "the token was not valid yet {} (nbf lies after it)",
+                "the token expired {} ago (judged now: the answer gives no Date)",
+                span(exp)
+            ),
+        ),
+        (TokenCheck::Expired, _, Some(exp)) if at.of_call => (
+            Judgement::RuledOut,
+            format!(
+                "the token had not expired at the call: it expired {} later",
+                span(exp)
+            ),
+        ),
+        (TokenCheck::Expired, _, Some(exp)) => (
+            Judgement::RuledOut,
+            format!("the token has not expired: it expires in {}", span(exp)),
+        ),
+        (TokenCheck::Expired, _, None) => (Judgement::CannotTell, "the token has no exp".into()),
+        (_, TimeStatus::NotYetValid, _) => (
+            Judgement::Confirmed,
+            format!(
+                "the token was not valid yet {} (its nbf lies after it)",
                 at.when()
             ),
         ),
-        (_, _) => (
+        _ if times.at("nbf").is_none() => (
             Judgement::RuledOut,
-            format!("the token was already valid {}", at.when()),
+            "it has no nbf: it is valid from when it was issued".into(),
         ),
+        _ if at.of_call => (Judgement::RuledOut, "its nbf had passed at the call".into()),
+        _ => (Judgement::RuledOut, "its nbf has passed".into()),
     };
     Some(Cause {
         check,
@@ -462,6 +485,20 @@ fn disagreement(w: &Weighed, e: &ErrorEntry, causes: &[Cause]) -> Option<Finding
             .iter()
             .any(|x| x.check == c && x.judgement == Judgement::RuledOut)
     };
+    let all_ruled_out = causes.iter().all(|c| c.judgement != Judgement::Confirmed)
+        && causes
+            .iter()
+            .filter(|c| c.judgement == Judgement::RuledOut)
+            .count()
+            >= 3;
+    if e.status == Some(401) && all_ruled_out {
+        return Some(Finding::new(
+            Severity::Warning,
+            "answer-disagrees",
+            "The answer and the token disagree: 401 for a token that passes every check",
+            "Nothing in the token explains the 401: it was revoked (a logout or a password change), signed with a key that has since rotated, or altered. Verify its signature with the tenant's keys, or have the shopper log in again.",
+        ));
+    }
     if e.checks.contains(&TokenCheck::ScopeMissing)
         && ruled(TokenCheck::ScopeMissing)
         && e.status == Some(403)

@@ -124,8 +124,8 @@ pub fn ticket_card(summary: &str) -> Html {
                 <CopyButton text={AttrValue::from(summary.to_string())} what="Copy for a ticket" label="Copy for a ticket" />
             </div>
             <p class="hint">{ "Markdown, redacted: no token, signature, refresh token, secret or Basic credentials; logins, e-mails and names masked; shopper ids replaced by pseudonyms. This is exactly what is copied:" }</p>
-            <details class="json-block">
-                <summary>{ "Show the summary" }</summary>
+            <details class="json-block" open=true>
+                <summary>{ "The summary" }</summary>
                 <pre class="json" data-testid="ticket-text" tabindex="0">{ summary.to_string() }</pre>
             </details>
         </section>

@@ -84,7 +84,8 @@ test('the ticket summary is shown, copied, and holds no token segment and no per
   await page.fill(input, token);
   await page.fill(requestInput, `GET ${SCAPI}/customer/shopper-customers/v1/organizations/f_ecom_wxyz_prd/customers/bdlIKiUBKnCfK2vuAiSDMK2xTY?siteId=MyShop-US`);
   await page.fill(answerInput, `HTTP/2 401\nsfdc_correlation_id: 9f1c2d3e-aaaa-bbbb-cccc-0123456789ab\n\n${problem('unauthorized', 'Customer credentials changed after token was issued.')}`);
-  await page.getByTestId('ticket').locator('summary').click();
+  // Shown first, open: exactly what will be copied.
+  await expect(page.getByTestId('ticket-text')).toBeVisible();
   const shown = await page.getByTestId('ticket-text').textContent();
   await page.getByRole('button', { name: 'Copy for a ticket' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

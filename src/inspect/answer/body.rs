@@ -268,7 +268,16 @@ fn lenient_json(text: &str) -> Option<(Value, bool)> {
     if let Some(v) = first_value(text) {
         return Some((v, false));
     }
-    first_value(&close(text)).map(|v| (v, true))
+    if let Some(v) = first_value(&close(text)) {
+        return Some((v, true));
+    }
+    // Curly single quotes (`{‘error’: ‘invalid_request’}`): only when nothing else reads, since
+    // `’` is also an apostrophe inside SFCC's own texts.
+    if text.contains('\u{2018}') {
+        let straight = text.replace(['\u{2018}', '\u{2019}'], "\"");
+        return lenient_json(&straight);
+    }
+    None
 }
 
 /// `text` starts with an object member (`"fault": …`), not a value: it lost its braces.
@@ -316,6 +325,16 @@ fn close(text: &str) -> String {
     if in_string {
         if escaped {
             out.pop();
+        }
+        // A `\u` escape cut before its four hex digits.
+        if let Some(at) = out
+            .get(out.len().saturating_sub(5)..)
+            .and_then(|t| t.rfind("\\u"))
+        {
+            let start = out.len().saturating_sub(5) + at;
+            if !escaped_at(&out, start) && out.len() - start < 6 {
+                out.truncate(start);
+            }
         }
         out.push('"');
     }

@@ -28,13 +28,22 @@ struct Request {
 impl Request {
     /// The request as the request check reads it: `METHOD https://host/path`, then its headers.
     fn text(self) -> Option<String> {
-        let host = self.headers.iter().find_map(|h| {
-            let (n, v) = h.split_once(':')?;
-            n.trim()
-                .eq_ignore_ascii_case("host")
-                .then(|| v.trim().to_string())
-        });
-        let (method, url) = match (self.line, self.url) {
+        // `name: value`, HTTP/2 pseudo-headers (`:authority: …`) included.
+        let value = |name: &str| {
+            self.headers.iter().find_map(|h| {
+                let pseudo = usize::from(h.starts_with(':'));
+                let (n, v) = h[pseudo..].split_once(':')?;
+                h[..pseudo + n.len()]
+                    .trim()
+                    .eq_ignore_ascii_case(name)
+                    .then(|| v.trim().to_string())
+            })
+        };
+        let host = value("host").or_else(|| value(":authority"));
+        let line = self
+            .line
+            .or_else(|| Some((value(":method")?.to_ascii_uppercase(), value(":path")?)));
+        let (method, url) = match (line, self.url) {
             (_, Some(url)) => (self.method.unwrap_or_else(|| "GET".into()), url),
             (Some((m, path)), None) => match host {
                 Some(host) => (m, format!("https://{host}{path}")),
@@ -72,6 +81,9 @@ struct Reader<'a> {
     pending: Option<String>,
     /// In a devtools "Request Headers" block: its headers belong to the request.
     in_request: bool,
+    /// `curl -v` markers (`> `, `< `) were seen: its `* ` notes and `{ [n bytes data]` lines
+    /// are not part of the body.
+    curl_v: bool,
 }
 
 /// Splits `text` (see the module documentation).
@@ -83,6 +95,7 @@ pub(super) fn split(text: &str) -> Parts {
         body: Vec::new(),
         pending: None,
         in_request: false,
+        curl_v: false,
     };
     for raw in text.lines() {
         r.line(raw.trim_end_matches('\r'));
@@ -96,16 +109,16 @@ pub(super) fn split(text: &str) -> Parts {
 impl<'a> Reader<'a> {
     fn line(&mut self, line: &'a str) {
         if self.at == At::Body {
-            if !is_curl_trailer(line) {
-                self.body.push(line);
-            }
+            self.body_line(line);
             return;
         }
         // curl -v: `* ` notes, `> ` the request, `< ` the response head.
         if let Some(rest) = curl_prefixed(line, '>') {
+            self.curl_v = true;
             request_line(&mut self.request, rest);
             return;
         }
+        self.curl_v |= curl_prefixed(line, '<').is_some();
         if line.starts_with("* ")
             || line == "*"
             || line.starts_with("{ [")
@@ -140,6 +153,32 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A line after the head. A new status line before any body starts the answer again: curl
+    /// prints every response it got (`100 Continue`, a proxy's `200 Connection established`, the
+    /// redirects of `curl -L`), and the last one is the answer.
+    fn body_line(&mut self, line: &'a str) {
+        let head = curl_prefixed(line, '<').unwrap_or(line).trim();
+        let new_head = head
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("http/"));
+        if new_head && status_line(head).is_some() {
+            self.parts.headers.clear();
+            self.body.clear();
+            self.at = At::Start;
+            self.line(line);
+            return;
+        }
+        let curl_note = self.curl_v
+            && (line.starts_with("* ")
+                || line.starts_with("{ [")
+                || line.starts_with("} [")
+                || line.starts_with("> ")
+                || line.starts_with("< "));
+        if !curl_note && !is_curl_trailer(line) {
+            self.body.push(line);
+        }
+    }
+
     /// A status line, a devtools "General" line, the body's first line or a section title.
     fn head_line(&mut self, trimmed: &'a str) -> bool {
         if let Some((status, reason)) = status_line(trimmed) {
@@ -153,6 +192,15 @@ impl<'a> Reader<'a> {
             self.at = At::Body;
             self.body.push(trimmed);
             return true;
+        } else if self.parts.headers.is_empty() && is_challenge(trimmed) {
+            // A WWW-Authenticate value copied without its name.
+            self.parts.headers.push(Header {
+                name: "www-authenticate".into(),
+                value: trimmed.to_string(),
+            });
+        } else if KNOWN_HEADERS.contains(&trimmed.to_ascii_lowercase().as_str()) {
+            // Chrome's Headers pane copies a name line, then its value line, without a colon.
+            self.pending = Some(trimmed.to_ascii_lowercase());
         } else if let Some(s) = section(trimmed) {
             if s != Section::Skip {
                 self.in_request = s == Section::Request;
@@ -173,8 +221,16 @@ impl<'a> Reader<'a> {
             self.at = At::Head;
             return;
         }
-        match header(trimmed) {
-            Some(_) if self.in_request => self.request.headers.push(trimmed.to_string()),
+        let header = header(trimmed).filter(|h| self.at != At::Start || !is_prose(h));
+        match header {
+            Some(h) if self.in_request => self
+                .request
+                .headers
+                .push(format!("{}: {}", h.name, h.value)),
+            Some(h) if h.name == ":status" => {
+                self.parts.status = status_line(&h.value).map(|(s, _)| s);
+                self.at = At::Head;
+            }
             Some(h) => {
                 self.parts.headers.push(h);
                 self.at = At::Head;
@@ -194,6 +250,49 @@ impl<'a> Reader<'a> {
             },
         }
     }
+}
+
+/// Response header names Chrome's Headers pane may copy on a line of their own, without a colon.
+const KNOWN_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "date",
+    "www-authenticate",
+    "sfdc_correlation_id",
+    "correlation-id",
+    "x-correlation-id",
+    "retry-after",
+    "sfdc_load",
+    "sfdc_load_status",
+    "x-dw-request-base-id",
+    "x-dw-client-id",
+    "cache-control",
+    "server",
+    "vary",
+    "cf-ray",
+    "strict-transport-security",
+    "x-ratelimit-limit",
+    "x-ratelimit-remaining",
+    "x-ratelimit-reset",
+];
+
+/// An authentication challenge: `Bearer realm="servers", error="invalid_token"`.
+fn is_challenge(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    (lower.starts_with("bearer ") || lower.starts_with("basic ") || lower.starts_with("dpop "))
+        && (lower.contains("realm=") || lower.contains("error="))
+}
+
+/// A `Name: value` line at the start that reads as a sentence, not a header: an unknown name
+/// without a hyphen and a value of several words (`Error: Not Found`).
+fn is_prose(h: &Header) -> bool {
+    !h.name.contains(['-', '_'])
+        && !KNOWN_HEADERS.contains(&h.name.as_str())
+        && !matches!(
+            h.name.as_str(),
+            "host" | "authorization" | "cookie" | "accept" | "status"
+        )
+        && h.value.contains(' ')
 }
 
 /// A devtools section title.
@@ -289,6 +388,8 @@ fn starts_body(line: &str) -> bool {
 
 /// An HTTP header field name.
 fn is_token(name: &str) -> bool {
+    // HTTP/2 pseudo-headers (`:authority`, `:path`, `:status`) as devtools shows them.
+    let name = name.strip_prefix(':').unwrap_or(name);
     !name.is_empty()
         && name.len() <= 64
         && name
@@ -298,7 +399,9 @@ fn is_token(name: &str) -> bool {
 
 /// `Name: value`, with the name lower-cased.
 fn header(line: &str) -> Option<Header> {
-    let (name, value) = line.split_once(':')?;
+    let pseudo = usize::from(line.starts_with(':'));
+    let (name, value) = line[pseudo..].split_once(':')?;
+    let name = &line[..pseudo + name.len()];
     is_token(name).then(|| Header {
         name: name.to_ascii_lowercase(),
         value: value.trim().to_string(),

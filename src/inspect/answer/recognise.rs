@@ -18,8 +18,9 @@ pub struct Recognition {
 
 /// Recognises `answer`, given the failing request's URL when there is one.
 pub fn recognise(answer: &Answer, url: Option<&str>) -> Recognition {
-    // Ranked by keys held, then by a URL key held (the call's own context), then by the exact
-    // status; the catalogue's order breaks the remaining ties.
+    // Ranked by the keys held (a URL key counts only for an entry with a status of its own or
+    // other keys: an entry known by its URL alone is a fallback), then by a URL key held (the
+    // call's own context), then by the exact status; the catalogue's order breaks the rest.
     let mut best: Option<((usize, bool, bool), &'static ErrorEntry, bool)> = None;
     for e in ERRORS {
         let Some(Score {
@@ -36,9 +37,34 @@ pub fn recognise(answer: &Answer, url: Option<&str>) -> Recognition {
             best = Some((rank, e, skipped));
         }
     }
+    if best.is_none() {
+        return by_status(answer, url);
+    }
     Recognition {
         entry: best.map(|(_, e, _)| e),
         guessed: best.is_some_and(|(_, _, skipped)| skipped),
+    }
+}
+
+/// A bare 401, 403 or 429 from SCAPI (or with no URL to say otherwise), without a body that
+/// says more: the family's fallback entry, as a guess.
+fn by_status(answer: &Answer, url: Option<&str>) -> Recognition {
+    let scapi = url.is_none_or(|u| {
+        (u.contains(".api.commercecloud.salesforce.com/") || u.contains("/mobify/proxy/api/"))
+            && !u.contains("/shopper/auth")
+            && !u.contains("/custom/")
+    });
+    let bare = matches!(answer.body.shape, Shape::Empty | Shape::Text);
+    let id = match answer.status.filter(|_| bare) {
+        Some(401) if scapi => "scapi-unauthorized",
+        Some(403) if scapi => "scapi-forbidden",
+        Some(429) if scapi => "scapi-too-many-requests",
+        _ => "",
+    };
+    let entry = ERRORS.iter().find(|e| e.id == id);
+    Recognition {
+        entry,
+        guessed: entry.is_some(),
     }
 }
 
@@ -90,6 +116,14 @@ fn score(e: &ErrorEntry, answer: &Answer, url: Option<&str>) -> Option<Score> {
         }
         None => {}
     }
+    let by_url_alone = e.keys.iter().all(|(k, _)| k.is_url());
+    if by_url_alone && e.status.is_none() && held > 0 {
+        return Some(Score {
+            held: 0,
+            url_held,
+            skipped,
+        });
+    }
     // An entry recognised by nothing but its status needs that status; one recognised only by
     // its URL needs the URL.
     if held == 0 && (skipped || answer.status.is_none() || e.status.is_none()) {
@@ -110,6 +144,14 @@ fn holds(key: MatchKey, value: &str, answer: &Answer, url: Option<&str>) -> bool
         MatchKey::TypeSuffix => is(&f.slug),
         MatchKey::DetailContains => has(&f.detail),
         MatchKey::MessageContains => has(&f.message),
+        // A Cloudflare code (`1020`) must be the page's error code, not any `1020` in its CSS.
+        MatchKey::BodyContains
+            if answer.body.shape == Shape::Html
+                && value.len() == 4
+                && value.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            f.cloudflare.as_ref().is_some_and(|(code, _)| code == value)
+        }
         MatchKey::BodyContains => answer.body.raw.contains(value),
         MatchKey::Error => is(&f.error),
         MatchKey::ErrorDescriptionContains => has(&f.error_description),

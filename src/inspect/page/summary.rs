@@ -28,6 +28,42 @@ const PSEUDONYMOUS: &[(&str, &str)] = &[
 /// Identity rows that are personal data or a session secret: masked.
 const MASKED: &[&str] = &["login", "display-name", "phone", "user", "dwsid"];
 
+/// Values shorter than this are not looked for in the text (an id of one letter would match
+/// everywhere); they are never written either.
+const MIN_REDACTED: usize = 4;
+
+/// Path parameters kept as they are: they name the tenant, the site or the catalogue, not a
+/// shopper. Every other parameter (customerId, basketId, orderNo …) becomes a pseudonym.
+const KEPT_PARAMS: &[&str] = &[
+    "organizationId",
+    "tenantId",
+    "siteId",
+    "productId",
+    "categoryId",
+    "catalogId",
+];
+
+/// `text` with every occurrence of `value` that is not part of a longer word replaced.
+fn replace_words(text: &str, value: &str, with: &str) -> String {
+    let word =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(value) {
+        let before = rest[..at].chars().next_back().or(out.chars().next_back());
+        let after = rest[at + value.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if word(before) || word(after) {
+            out.push_str(value);
+        } else {
+            out.push_str(with);
+        }
+        rest = &rest[at + value.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What the summary replaces: values to mask, and values to give pseudonyms.
 #[derive(Default)]
 struct Redaction {
@@ -38,6 +74,9 @@ struct Redaction {
 impl Redaction {
     /// The pseudonym of `value` (`usid#2`), the same each time it is asked.
     fn pseudonym(&mut self, prefix: &str, value: &str) -> String {
+        if value.len() < MIN_REDACTED {
+            return format!("{prefix}#?");
+        }
         if let Some((_, p)) = self.pairs.iter().find(|(v, _)| v == value) {
             return p.clone();
         }
@@ -52,19 +91,19 @@ impl Redaction {
     }
 
     fn mask(&mut self, value: &str, with: &str) {
-        if value.len() >= 3 && !self.pairs.iter().any(|(v, _)| v == value) {
+        if value.len() >= MIN_REDACTED && !self.pairs.iter().any(|(v, _)| v == value) {
             self.pairs.push((value.to_string(), with.to_string()));
         }
     }
 
-    /// `text` with every recorded value replaced (longest first, so a value inside another is
-    /// not half-replaced).
+    /// `text` with every recorded value replaced where it stands as a word of its own (not
+    /// inside a longer id), longest first, so a value inside another is not half-replaced.
     fn apply(&self, text: &str) -> String {
         sorted_by_key(self.pairs.iter().collect(), |(v, _)| {
             std::cmp::Reverse(v.len())
         })
         .iter()
-        .fold(text.to_string(), |t, (v, r)| t.replace(v.as_str(), r))
+        .fold(text.to_string(), |t, (v, r)| replace_words(&t, v, r))
     }
 }
 
@@ -87,7 +126,10 @@ pub fn ticket(page: &Page) -> String {
             out.push('\n');
         }
     } else if let Some(check) = page.request.check() {
-        let _ = writeln!(out, "**Request check:** {}\n", check.verdict);
+        // An unmatched path is quoted in the verdict, with whatever ids it holds: not here.
+        if !matches!(check.matched, Matched::Nothing { .. }) {
+            let _ = writeln!(out, "**Request check:** {}\n", check.verdict);
+        }
     }
     request(&mut out, page);
     answer(&mut out, page);
@@ -106,6 +148,8 @@ pub fn ticket(page: &Page) -> String {
             for (k, v) in &op.params {
                 if k == "customerId" {
                     r.pseudonym("customer", v);
+                } else if !KEPT_PARAMS.contains(&k.as_str()) {
+                    r.pseudonym(k, v);
                 }
             }
         }
@@ -192,6 +236,14 @@ fn answer(out: &mut String, page: &Page) {
     }
     if let Some(c) = a.answer.correlation() {
         let _ = writeln!(out, "- correlation id ({}): `{}`", c.name, c.value);
+    }
+    for name in ["x-dw-request-base-id", "cf-ray"] {
+        if let Some(v) = a.answer.header(name) {
+            let _ = writeln!(out, "- {name}: `{}`", v.trim());
+        }
+    }
+    if let Some((code, Some(ray))) = &f.cloudflare {
+        let _ = writeln!(out, "- Cloudflare error {code}, Ray ID `{ray}`");
     }
     if let Some(d) = a.answer.date {
         let _ = writeln!(out, "- answered at (Date): {}", iso_utc(d));
