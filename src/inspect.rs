@@ -20,6 +20,7 @@ pub mod exercise;
 pub mod extract;
 pub mod findings;
 pub mod jose;
+pub mod keys;
 pub mod order;
 pub mod page;
 pub mod report;
