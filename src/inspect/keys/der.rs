@@ -98,10 +98,14 @@ impl<'a> Reader<'a> {
         let at = self.base + self.pos;
         let rest = self.bytes.get(self.pos..).unwrap_or_default();
         let Some((&tag, rest)) = rest.split_first() else {
-            return Err(format!("the DER stops at byte {at}, where an element was expected"));
+            return Err(format!(
+                "the DER stops at byte {at}, where an element was expected"
+            ));
         };
         if tag & 0x1F == 0x1F {
-            return Err(format!("the tag at byte {at} is a multi-byte tag, which no key uses"));
+            return Err(format!(
+                "the tag at byte {at} is a multi-byte tag, which no key uses"
+            ));
         }
         let (len, len_bytes) = length(rest, at + 1)?;
         let header = 1 + len_bytes;
@@ -151,7 +155,9 @@ impl<'a> Reader<'a> {
 /// its offset for messages. At most 4 length bytes: no key or certificate is 4 GB.
 fn length(bytes: &[u8], at: usize) -> Result<(usize, usize)> {
     let Some((&first, rest)) = bytes.split_first() else {
-        return Err(format!("the DER stops at byte {at}, where a length was expected"));
+        return Err(format!(
+            "the DER stops at byte {at}, where a length was expected"
+        ));
     };
     if first < 0x80 {
         return Ok((usize::from(first), 1));

@@ -42,7 +42,9 @@ pub fn read_x5c(entries: &[String]) -> KeySet {
             .and_then(|der| certificate(&der).and_then(|(spki, _)| spki_key(spki, &source)));
         match key {
             Ok(key) => set.keys.push(key),
-            Err(problem) => set.problems.push(format!("The token's x5c[{i}]: {problem}")),
+            Err(problem) => set
+                .problems
+                .push(format!("The token's x5c[{i}]: {problem}")),
         }
     }
     set
@@ -55,9 +57,9 @@ fn read_json(text: &str, set: &mut KeySet) {
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            return set.problems.push(format!(
-                "The keys start like JSON but do not parse: {err}"
-            ))
+            return set
+                .problems
+                .push(format!("The keys start like JSON but do not parse: {err}"))
         }
     };
     let problem = match &value {
@@ -91,10 +93,9 @@ fn read_jwks(keys: &Value, set: &mut KeySet) {
         let name = format!("JWKS key {}", i + 1);
         match item.as_object() {
             Some(obj) => read_jwk(obj, &name, &format!("{name} of {}", items.len()), set),
-            None => set.problems.push(format!(
-                "{name} is {}, not a JWK object",
-                json_type(item)
-            )),
+            None => set
+                .problems
+                .push(format!("{name} is {}, not a JWK object", json_type(item))),
         }
     }
 }
@@ -275,11 +276,15 @@ fn read_pem(text: &str, set: &mut KeySet) {
             total => format!("{what} {} of {total}", i + 1),
         };
         let key = match block.label {
-            "PUBLIC KEY" => pem_body(block.body)
-                .and_then(|der| spki_key(&der, &numbered("PEM public key"))),
+            "PUBLIC KEY" => {
+                pem_body(block.body).and_then(|der| spki_key(&der, &numbered("PEM public key")))
+            }
             "RSA PUBLIC KEY" => pem_body(block.body).and_then(|pkcs1| {
                 rsa_bits(&pkcs1)?;
-                spki_key(&der::spki_from_pkcs1(&pkcs1), &numbered("PEM RSA public key"))
+                spki_key(
+                    &der::spki_from_pkcs1(&pkcs1),
+                    &numbered("PEM RSA public key"),
+                )
             }),
             "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => pem_body(block.body)
                 .and_then(|der| {
@@ -292,13 +297,17 @@ fn read_pem(text: &str, set: &mut KeySet) {
                 }),
             label if label.ends_with("PRIVATE KEY") => {
                 set.private = true;
-                Err("this is a private key: paste the public key (-----BEGIN PUBLIC KEY-----, \
+                Err(
+                    "this is a private key: paste the public key (-----BEGIN PUBLIC KEY-----, \
                      which `openssl pkey -in key.pem -pubout` prints) or the certificate; a \
                      private key that was shared must be rotated. It was not read."
-                    .to_string())
+                        .to_string(),
+                )
             }
-            _ => Err("this is not a key: paste a PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE block"
-                .to_string()),
+            _ => Err(
+                "this is not a key: paste a PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE block"
+                    .to_string(),
+            ),
         };
         match key {
             Ok(key) => set.keys.push(key),
@@ -318,7 +327,9 @@ fn pem_blocks<'a>(text: &'a str, problems: &mut Vec<String>) -> Vec<Block<'a>> {
         let after = &rest[start + BEGIN.len()..];
         let n = blocks.len() + 1;
         let Some(label_end) = after.find("-----") else {
-            problems.push(format!("PEM block {n}: its BEGIN line does not end with -----"));
+            problems.push(format!(
+                "PEM block {n}: its BEGIN line does not end with -----"
+            ));
             break;
         };
         let label = after[..label_end].trim();
@@ -419,9 +430,11 @@ fn spki(der: &[u8]) -> Result<(Kty, Option<&'static str>, Option<usize>), String
 /// The `namedCurve` parameter of an EC key.
 fn named_curve(params: &mut Reader) -> Result<&'static str, String> {
     if params.peek_tag() == Some(SEQUENCE) {
-        return Err("the EC key spells out its curve's parameters instead of naming the curve, \
+        return Err(
+            "the EC key spells out its curve's parameters instead of naming the curve, \
                     which WebCrypto does not import"
-            .to_string());
+                .to_string(),
+        );
     }
     let curve = params.expect(OID, "the named curve")?.oid()?;
     Ok(match curve.as_str() {
@@ -429,7 +442,11 @@ fn named_curve(params: &mut Reader) -> Result<&'static str, String> {
         "1.3.132.0.34" => "P-384",
         "1.3.132.0.35" => "P-521",
         "1.3.132.0.10" => "secp256k1",
-        other => return Err(format!("the EC key's curve, OID {other}, is not one JOSE names")),
+        other => {
+            return Err(format!(
+                "the EC key's curve, OID {other}, is not one JOSE names"
+            ))
+        }
     })
 }
 
@@ -507,7 +524,8 @@ fn directory_string(value: &Tlv) -> String {
 /// a key copied out of a configuration).
 fn bare_der(text: &str) -> Option<Key> {
     let compact: String = text.split_whitespace().collect();
-    if !compact.starts_with("MI") && !compact.starts_with("MC") {
+    // A DER SEQUENCE (0x30) starts with `M` in base64.
+    if !compact.starts_with('M') {
         return None;
     }
     let der = base64(&compact, Alphabet::Either).ok()?;
