@@ -27,6 +27,7 @@ pub mod report;
 pub mod request;
 pub mod scopes;
 pub mod sfcc;
+pub mod signature;
 pub mod text;
 pub mod time;
 pub mod verdict;

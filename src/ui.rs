@@ -15,6 +15,7 @@ mod credential_view;
 mod findings;
 mod identity;
 mod json_block;
+mod keys_panel;
 mod request_panel;
 mod scopes_panel;
 mod segments;
@@ -22,6 +23,7 @@ mod state;
 mod tenant_panel;
 mod times;
 mod token_input;
+pub mod verify;
 
 pub use app::App;
 

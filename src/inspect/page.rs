@@ -23,8 +23,10 @@ use super::answer::{self, recognise, Answer, Recognition};
 use super::checklist::{self, Checklist, Expectations};
 use super::credential::Credential;
 use super::findings::{rank, Finding};
+use super::keys::{self, KeySet};
 use super::report::{analyze, analyze_kept, Report};
 use super::request::{self, RequestCheck, RequestError};
+use super::signature::{self, Outcome, Signature};
 use super::time::{Moment, TimeStatus, UnixTime};
 use super::verdict::{verdict, Verdict, Weighed};
 
@@ -44,6 +46,10 @@ pub struct Evidence {
     /// The credentials were read from the request in the answer (`curl -v`), the paste being
     /// empty.
     pub token_from_answer: bool,
+    /// The signing keys pasted (never stored).
+    pub keys: Rc<KeySet>,
+    /// What the browser found for each signature plan it ran (by plan id).
+    pub verified: Rc<Vec<(u64, Outcome)>>,
 }
 
 impl Evidence {
@@ -56,6 +62,31 @@ impl Evidence {
             checklist: Rc::new(Expectations::parse(checklist)),
             answer: None,
             token_from_answer: false,
+            keys: Rc::default(),
+            verified: Rc::default(),
+        }
+    }
+
+    /// The same evidence with new signing keys (blank: none).
+    pub fn with_keys(&self, text: &str) -> Evidence {
+        Evidence {
+            keys: Rc::new(keys::read(text)),
+            ..self.clone()
+        }
+    }
+
+    /// The same evidence with what the browser found for plan `id`.
+    pub fn with_outcome(&self, id: u64, outcome: Outcome) -> Evidence {
+        let mut verified: Vec<(u64, Outcome)> = (*self.verified).clone();
+        verified.retain(|(i, _)| *i != id);
+        // Only the latest plans matter: a handful, not a history.
+        if verified.len() >= 16 {
+            verified.remove(0);
+        }
+        verified.push((id, outcome));
+        Evidence {
+            verified: Rc::new(verified),
+            ..self.clone()
         }
     }
 
@@ -192,6 +223,21 @@ pub struct Page {
     pub at: Moment,
     /// The ticket summary (Markdown, redacted).
     pub summary: String,
+    /// The selected credential's signature against the pasted keys.
+    pub signature: Option<SignatureState>,
+}
+
+/// The signature check as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureState {
+    /// Verified, not verified (why), not checked, or pending in the browser.
+    pub signature: Signature,
+    /// Where the keys for this kind of token are.
+    pub help: String,
+    /// A `curl` command that fetches them (SLAS), for the engineer to run.
+    pub curl: Option<String>,
+    /// The keys as read, with what could not be read.
+    pub keys: Rc<KeySet>,
 }
 
 /// The API's answer as the page shows it.
@@ -247,6 +293,18 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
             .as_deref()
             .is_some_and(|u| answer::NOT_IN_LOG_CENTER.iter().any(|p| u.contains(p))),
     });
+    let signature = credential.map(|c| {
+        let short_code = request
+            .check()
+            .and_then(|r| r.request.short_code.as_deref());
+        let (help, curl) = signature::where_keys_are(c, short_code);
+        SignatureState {
+            signature: signature::check(c, &evidence.keys, &evidence.verified),
+            help,
+            curl,
+            keys: evidence.keys.clone(),
+        }
+    });
     let verdict = answer.as_ref().map(|a| {
         verdict(&Weighed {
             token: credential,
@@ -254,6 +312,7 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
             answer: &a.answer,
             recognition: a.recognition,
             at,
+            signature: signature.as_ref().map(|s| &s.signature),
         })
     });
     let mut findings = credential.map(|c| c.findings_at(now)).unwrap_or_default();
@@ -281,6 +340,7 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
         verdict,
         at,
         summary: String::new(),
+        signature,
     };
     page.summary = summary::ticket(&page);
     page

@@ -11,6 +11,7 @@ use super::credential::Credential;
 use super::documented::{ErrorEntry, Family, TokenCheck};
 use super::findings::{Finding, Severity};
 use super::request::{CheckItem, Matched, Outcome, RequestCheck};
+use super::signature::{describe, Signature};
 use super::time::{self, Moment, TimeStatus};
 
 /// How a cause fares against the evidence.
@@ -85,6 +86,8 @@ pub struct Weighed<'a> {
     pub recognition: Recognition,
     /// The time of the call, or now.
     pub at: Moment,
+    /// The signature checked against the pasted keys.
+    pub signature: Option<&'a Signature>,
 }
 
 /// The verdict on the call.
@@ -301,7 +304,7 @@ fn judge(check: TokenCheck, w: &Weighed) -> Option<Cause> {
     };
     match check {
         TokenCheck::Expired | TokenCheck::NotYetValid => timing(check, token, w.at),
-        TokenCheck::Signature => signature(token),
+        TokenCheck::Signature => signature(token, w.signature),
         TokenCheck::AmTenantScopeMissing => tenant_scope(token, w.request),
         TokenCheck::WrongTokenKind if token.sfcc().is_none() => cause(
             Judgement::Confirmed,
@@ -367,25 +370,54 @@ fn timing(check: TokenCheck, token: &Credential, at: Moment) -> Option<Cause> {
     })
 }
 
-/// What the token itself shows of its signature (verification with the tenant's keys comes with
-/// a JWKS; until then only a hand-made or unsigned token is confirmed).
-fn signature(token: &Credential) -> Option<Cause> {
+/// The signature: what the pasted keys showed, else what the token itself shows (a hand-made
+/// or unsigned token).
+fn signature(token: &Credential, checked: Option<&Signature>) -> Option<Cause> {
+    let cause = |judgement, text: String| {
+        Some(Cause {
+            check: TokenCheck::Signature,
+            judgement,
+            text,
+        })
+    };
+    match checked {
+        Some(Signature::Verified { key, alg }) => {
+            return cause(
+                Judgement::RuledOut,
+                format!("the signature verifies ({alg}) with {}", describe(key)),
+            )
+        }
+        Some(Signature::Failed(why)) => {
+            return cause(
+                Judgement::Confirmed,
+                format!("the signature does not verify: {why}"),
+            )
+        }
+        Some(Signature::NoKey(why)) => {
+            return cause(Judgement::CannotTell, format!("not verified: {why}"))
+        }
+        Some(Signature::Pending(_)) => {
+            return cause(
+                Judgement::CannotTell,
+                "the signature is being verified".into(),
+            )
+        }
+        _ => {}
+    }
     let shown = token
         .findings
         .iter()
         .find(|f| matches!(f.id, "test-token" | "alg-none" | "missing-signature"));
-    Some(match shown {
-        Some(f) => Cause {
-            check: TokenCheck::Signature,
-            judgement: Judgement::Confirmed,
-            text: lower_first(&f.title),
-        },
-        None => Cause {
-            check: TokenCheck::Signature,
-            judgement: Judgement::CannotTell,
-            text: "the signature was not verified (it needs the tenant's signing keys); nothing in the token shows a bad one".into(),
-        },
-    })
+    match (shown, checked) {
+        (Some(f), _) => cause(Judgement::Confirmed, lower_first(&f.title)),
+        (None, Some(Signature::Unverifiable(why))) => {
+            cause(Judgement::CannotTell, format!("cannot be verified here: {why}"))
+        }
+        _ => cause(
+            Judgement::CannotTell,
+            "the signature was not verified: paste the tenant's signing keys (its JWKS) to check it".into(),
+        ),
+    }
 }
 
 /// An Account Manager token on an Admin API needs `SALESFORCE_COMMERCE_API:<tenant>`.

@@ -10,6 +10,7 @@ use super::browser;
 use super::checklist_panel::ChecklistPanel;
 use super::clock::{use_clock, Now};
 use super::credential_view::CredentialView;
+use super::keys_panel::{signature_card, KeysInput};
 use super::request_panel::RequestInput;
 use super::state::{Action, State};
 use super::token_input::TokenInput;
@@ -55,6 +56,8 @@ struct PageKey {
     request: Rc<str>,
     checklist: Rc<Expectations>,
     answer: Option<*const crate::inspect::answer::Answer>,
+    keys: *const crate::inspect::keys::KeySet,
+    verified: *const Vec<(u64, crate::inspect::signature::Outcome)>,
     now: crate::inspect::UnixTime,
 }
 
@@ -74,6 +77,8 @@ pub fn App() -> Html {
         request: evidence.request.clone(),
         checklist: evidence.checklist.clone(),
         answer: evidence.answer.as_ref().map(Rc::as_ptr),
+        keys: Rc::as_ptr(&evidence.keys),
+        verified: Rc::as_ptr(&evidence.verified),
         now,
     };
     let shown: Rc<Page> = {
@@ -91,6 +96,23 @@ pub fn App() -> Html {
     let findings = use_memo(shown.findings.clone(), |f| f.clone());
     let checklist = use_memo(shown.checklist.clone(), |c| c.clone());
     let answer = use_memo(shown.answer.clone(), |a| a.clone());
+    let signature = use_memo(shown.signature.clone(), |s| s.clone());
+    // A signature plan is run by the browser's WebCrypto; its outcome comes back as evidence.
+    {
+        let state = state.clone();
+        let plan = shown
+            .signature
+            .as_ref()
+            .and_then(|s| s.signature.plan().cloned());
+        use_effect_with(plan.as_ref().map(|p| p.id), move |_| {
+            if let Some(plan) = plan {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = super::verify::run(&plan).await;
+                    state.dispatch(Action::Verified(plan.id, outcome));
+                });
+            }
+        });
+    }
     {
         let list = evidence.checklist.clone();
         use_effect_with(list, |list| browser::save_checklist(list));
@@ -147,6 +169,8 @@ pub fn App() -> Html {
                     check={checked.clone()} />
                 <AnswerInput value={AttrValue::from(state.answer.clone())} on_input={dispatch(Action::Answer)}
                     answer={answer.clone()} />
+                <KeysInput value={AttrValue::from(state.keys.clone())} on_input={dispatch(Action::Keys)}
+                    state={signature.clone()} />
                 <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={evidence.checklist.clone()}
                     shown={checklist.clone()} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>
@@ -158,6 +182,9 @@ pub fn App() -> Html {
                 { answer_card(a) }
             }
             { tabs.unwrap_or_default() }
+            if let Some(s) = &*signature {
+                { signature_card(s) }
+            }
             if let Some(credential) = (*credential).clone() {
                 <CredentialView {credential} request={checked.clone()} findings={findings.clone()}
                     status={shown.status} />

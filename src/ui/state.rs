@@ -19,6 +19,8 @@ pub struct State {
     pub checklist: Rc<str>,
     /// The API's answer as pasted (capped like the paste).
     pub answer: Rc<str>,
+    /// The signing keys as pasted (never stored).
+    pub keys: Rc<str>,
     /// The evidence read from the inputs: the paste analysed, the request, the checklist parsed.
     pub evidence: Evidence,
 }
@@ -43,6 +45,9 @@ pub enum Action {
     Clear,
     Request(String),
     Answer(String),
+    Keys(String),
+    /// What the browser found for a signature plan.
+    Verified(u64, crate::inspect::signature::Outcome),
     Checklist(String),
     /// Adds a preset (or the request's scopes) to the checklist.
     AddExpected(Expectations),
@@ -65,8 +70,18 @@ impl Reducible for State {
                 next.evidence.request = "".into();
                 next.input = "".into();
                 next.answer = "".into();
+                next.keys = "".into();
+                next.evidence = next.evidence.with_keys("");
             }
             Action::Request(text) => next.evidence.request = text.into(),
+            Action::Keys(text) => {
+                let (kept, _) = keep(&text);
+                next.evidence = next.evidence.with_keys(kept);
+                next.keys = kept.into();
+            }
+            Action::Verified(id, outcome) => {
+                next.evidence = next.evidence.with_outcome(id, outcome)
+            }
             Action::Answer(text) => {
                 let (kept, _) = keep(&text);
                 next.evidence = next.evidence.with_answer(&text);

@@ -64,6 +64,15 @@ test('after a full session only the checklist is stored, and no token is in stor
   const answer = `HTTP/2 401\nsfdc_correlation_id: corr-7f3e9a\n\n{"fault":{"type":"InvalidAccessTokenException","message":"Unauthorized request! The access token '${secrets[6]}' is invalid.","arguments":{"login":"${answerEmail}"}}}`;
   await page.fill('[data-testid=answer-input]', answer);
   await expect(page.getByTestId('answer-recognised')).toHaveAttribute('data-entry', 'ocapi-invalid-access-token');
+  // Signing keys: a JWKS and an HS256 secret (never stored, put in the URL or logged).
+  const jwks = fixture('jwks.json');
+  const keyX = JSON.parse(jwks).keys[0].x as string;
+  const hsSecret = 'privacy-session-hs256-secret-value';
+  await page.getByTestId('keys').locator('summary').click();
+  await page.fill('[data-testid=keys-input]', jwks);
+  await expect(page.getByTestId('keys-read')).toBeVisible();
+  await page.fill('[data-testid=keys-input]', hsSecret);
+  await expect(page.getByTestId('secret-warning')).toBeVisible();
   await page.fill('[data-testid=checklist-input]', `sfcc.shopper-products ${secrets[1]}`);
   await page.getByTestId('preset').selectOption('shopper-standard');
   // Every disclosure, then every copy button.
@@ -104,6 +113,8 @@ test('after a full session only the checklist is stored, and no token is in stor
   expect(postedSecret.length).toBeGreaterThan(8);
   expect(seen).not.toContain(postedSecret);
   expect(seen).not.toContain(answerEmail);
+  expect(seen).not.toContain(keyX);
+  expect(seen).not.toContain(hsSecret);
   expect(seen).not.toContain('corr-7f3e9a');
   expect(seen).not.toContain('eyJ');
   // Nor anything decoded from them.

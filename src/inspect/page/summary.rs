@@ -14,6 +14,7 @@ use crate::inspect::checklist::Check;
 use crate::inspect::credential::Credential;
 use crate::inspect::order::sorted_by_key;
 use crate::inspect::request::Matched;
+use crate::inspect::signature::{describe, Signature};
 use crate::inspect::text::reveal;
 use crate::inspect::time::iso_utc;
 
@@ -133,6 +134,7 @@ pub fn ticket(page: &Page) -> String {
     }
     request(&mut out, page);
     answer(&mut out, page);
+    signature(&mut out, page);
     for (i, c) in page.report.credentials.iter().enumerate() {
         credential(&mut out, c, &mut r, i, page);
     }
@@ -249,6 +251,22 @@ fn answer(out: &mut String, page: &Page) {
         let _ = writeln!(out, "- answered at (Date): {}", iso_utc(d));
     }
     out.push('\n');
+}
+
+/// Whether the judged credential's signature was verified, not checked, or failed.
+fn signature(out: &mut String, page: &Page) {
+    let Some(s) = &page.signature else {
+        return;
+    };
+    let line = match &s.signature {
+        Signature::Verified { key, alg } => format!("verified ({alg}) with {}", describe(key)),
+        Signature::Failed(why) => format!("NOT verified: {why}"),
+        Signature::NoKey(why) => format!("not verified: {why}"),
+        Signature::Unverifiable(why) => format!("cannot be verified here: {why}"),
+        Signature::Pending(_) => "being verified".into(),
+        Signature::NotChecked => "not checked (no signing keys pasted)".into(),
+    };
+    let _ = writeln!(out, "**Signature:** {line}\n");
 }
 
 /// One credential: what it is, whose, its scopes and times.
