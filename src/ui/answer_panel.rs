@@ -14,16 +14,16 @@ use crate::inspect::text::{preview, reveal};
 use crate::inspect::time::iso_utc;
 use crate::inspect::verdict::Verdict;
 
-#[derive(Properties, PartialEq)]
+/// What the answer input shows.
 pub struct AnswerInputProps {
     pub value: AttrValue,
     pub on_input: Callback<String>,
     pub answer: Rc<Option<AnswerState>>,
 }
 
-/// Where the engineer pastes what the API answered.
-#[component]
-pub fn AnswerInput(props: &AnswerInputProps) -> Html {
+/// Where the engineer pastes what the API answered (a function, not a component: it holds no
+/// state).
+pub fn answer_input(props: &AnswerInputProps) -> Html {
     let oninput = super::text_input(&props.on_input);
     let status = match &*props.answer {
         None => html! {

@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::answer_panel::{answer_card, ticket_card, verdict_card, AnswerInput};
+use super::answer_panel::{answer_card, answer_input, ticket_card, verdict_card, AnswerInputProps};
 use super::browser;
 use super::checklist_panel::ChecklistPanel;
 use super::clock::{use_clock, Now};
 use super::credential_view::CredentialView;
-use super::keys_panel::{signature_card, KeysInput};
+use super::keys_panel::{keys_input, signature_card, KeysInputProps};
 use super::request_panel::RequestInput;
 use super::state::{Action, State};
 use super::token_input::TokenInput;
@@ -167,10 +167,10 @@ pub fn App() -> Html {
             <div class="context">
                 <RequestInput value={AttrValue::from(evidence.request.clone())} on_input={dispatch(Action::Request)}
                     check={checked.clone()} />
-                <AnswerInput value={AttrValue::from(state.answer.clone())} on_input={dispatch(Action::Answer)}
-                    answer={answer.clone()} />
-                <KeysInput value={AttrValue::from(state.keys.clone())} on_input={dispatch(Action::Keys)}
-                    state={signature.clone()} />
+                { answer_input(&AnswerInputProps { value: AttrValue::from(state.answer.clone()),
+                    on_input: dispatch(Action::Answer), answer: answer.clone() }) }
+                { keys_input(&KeysInputProps { value: AttrValue::from(state.keys.clone()),
+                    on_input: dispatch(Action::Keys), state: signature.clone() }) }
                 <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={evidence.checklist.clone()}
                     shown={checklist.clone()} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>

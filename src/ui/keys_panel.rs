@@ -10,7 +10,7 @@ use crate::inspect::page::SignatureState;
 use crate::inspect::signature::{describe, Signature};
 use crate::inspect::text::reveal;
 
-#[derive(Properties, PartialEq)]
+/// What the keys input shows.
 pub struct KeysInputProps {
     pub value: AttrValue,
     pub on_input: Callback<String>,
@@ -18,8 +18,9 @@ pub struct KeysInputProps {
 }
 
 /// Where the engineer pastes the keys (a JWKS, a JWK, a PEM key or certificate, or a secret).
-#[component]
-pub fn KeysInput(props: &KeysInputProps) -> Html {
+/// A function, not a component: it holds no state, and each component costs the wasm its own
+/// lifecycle code.
+pub fn keys_input(props: &KeysInputProps) -> Html {
     let oninput = super::text_input(&props.on_input);
     let keys = (*props.state).as_ref().map(|s| s.keys.clone());
     let read = keys.as_ref().map(|k| {
