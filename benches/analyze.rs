@@ -11,6 +11,8 @@ use sfcc_token_inspector::inspect::request;
 const NOW: i64 = 1_795_342_200;
 const REQUEST: &str = "PATCH https://kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch";
 const ANSWER: &str = "HTTP/2 403\ndate: Sun, 22 Nov 2026 10:12:00 GMT\nsfdc_correlation_id: 3b0c5f1e\n\n{\"type\":\"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/forbidden\",\"title\":\"Forbidden\",\"detail\":\"Your shopper JWT is valid, but you have no permissions to access the resource.\"}";
+/// The fixture JWKS, so that every token's signature plan is prepared.
+const KEYS: &str = include_str!("../tests/fixtures/jwks.json");
 const EXPECTED: &str =
     "sfcc.shopper-baskets-orders.rw sfcc.shopper-products|sfcc.shopper-products.rw";
 
@@ -81,12 +83,26 @@ fn main() {
         black_box(analyze(black_box(t)));
     });
     whole_set("everything the page shows:", &|t| {
-        black_box(everything(black_box(t), EXPECTED, REQUEST, ANSWER, NOW));
+        black_box(everything(
+            black_box(t),
+            EXPECTED,
+            REQUEST,
+            ANSWER,
+            KEYS,
+            NOW,
+        ));
     });
     for name in ["slas-access-registered.jwt", "slas-access-large-64k.jwt"] {
         let (_, text) = all.iter().find(|(n, _)| n == name).expect(name);
         let one = median_per_call(Duration::from_millis(800), || {
-            black_box(everything(black_box(text), EXPECTED, REQUEST, ANSWER, NOW));
+            black_box(everything(
+                black_box(text),
+                EXPECTED,
+                REQUEST,
+                ANSWER,
+                KEYS,
+                NOW,
+            ));
         });
         println!(
             "  one {:<27} {:>6} bytes: {:>9.1} µs",

@@ -241,6 +241,24 @@ fn answer() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Keys as engineers paste them: the fixture JWKS and PEM keys, cut anywhere, a secret, or any text.
+fn keys() -> impl Strategy<Value = String> {
+    let pasted = vec![
+        include_str!("fixtures/jwks.json").to_string(),
+        include_str!("fixtures/keys/es256-slas-a.pub.pem").to_string(),
+        include_str!("fixtures/keys/rs256-account-manager.pub.pem").to_string(),
+        "sfcc-inspector-fixtures-hs256-secret-not-for-production".to_string(),
+    ];
+    prop_oneof![
+        2 => (prop::sample::select(pasted), any::<prop::sample::Index>()).prop_map(|(text, cut)| {
+            let at = cut.index(text.len() + 1);
+            if text.is_char_boundary(at) { text[..at].to_string() } else { text }
+        }),
+        1 => any::<String>(),
+        1 => Just(String::new()),
+    ]
+}
+
 fn expected() -> impl Strategy<Value = String> {
     prop_oneof![scope_words(), "[a-z.|, \n-]{0,30}", any::<String>()]
 }
@@ -251,8 +269,8 @@ proptest! {
     /// Any paste, checklist and request give a report without panicking, and a paste with any
     /// text in it always gets at least one credential on the page (never a silent blank).
     #[test]
-    fn any_input_gets_a_report(token in paste(), expected in expected(), request in request(), answer in answer(), now in clock()) {
-        let (report, _) = everything(&token, &expected, &request, &answer, now);
+    fn any_input_gets_a_report(token in paste(), expected in expected(), request in request(), answer in answer(), keys in keys(), now in clock()) {
+        let (report, _) = everything(&token, &expected, &request, &answer, &keys, now);
         if !token.trim().is_empty() {
             prop_assert!(!report.credentials.is_empty(), "no credential for {token:?}");
         }
@@ -262,6 +280,6 @@ proptest! {
     #[test]
     fn any_bytes_get_a_report(bytes in prop::collection::vec(any::<u8>(), 0..400), now in clock()) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = everything(&text, &text, &text, &text, now);
+        let _ = everything(&text, &text, &text, &text, &text, now);
     }
 }

@@ -10,7 +10,7 @@ use super::scopes::visible;
 use super::time::iso_utc;
 use super::time::UnixTime;
 
-/// The pages for `token`, `expected`, `request_text` and `answer` at `now`, with every
+/// The pages for `token`, `expected`, `request_text`, `answer` and `keys` at `now`, with every
 /// credential selected in turn. Returns the report and a count of the lines computed (so that
 /// nothing is optimised away). Never panics.
 pub fn everything(
@@ -18,9 +18,12 @@ pub fn everything(
     expected: &str,
     request_text: &str,
     answer: &str,
+    keys: &str,
     now: UnixTime,
 ) -> (Report, usize) {
-    let evidence = Evidence::new(token, request_text, expected).with_answer(answer);
+    let evidence = Evidence::new(token, request_text, expected)
+        .with_answer(answer)
+        .with_keys(keys);
     let count = evidence.report.credentials.len().max(1);
     let mut lines = evidence.checklist.to_text().len() + evidence.report.stripped.len();
     for selected in 0..count {
@@ -51,6 +54,13 @@ fn views(shown: &Page, now: UnixTime) -> usize {
         .check()
         .map_or(0, |c| c.items.len() + c.verdict.len());
     lines += shown.summary.len();
+    if let Some(s) = &shown.signature {
+        lines += s.help.len() + s.keys.keys.len() + s.keys.problems.len();
+        lines += s
+            .signature
+            .plan()
+            .map_or(0, |p| p.attempts.len() + p.signing_input.len());
+    }
     if let Some(v) = &shown.verdict {
         lines += v.headline.len() + v.causes.len() + v.findings.len();
     }
