@@ -23,7 +23,10 @@ fn jwks() -> keys::KeySet {
 
 fn reason(s: &Signature) -> &str {
     match s {
-        Signature::Unverifiable(w) | Signature::NoKey(w) | Signature::Failed(w) => w,
+        Signature::Unverifiable(w)
+        | Signature::NoKey(w)
+        | Signature::Failed(w)
+        | Signature::BrowserCannot(w) => w,
         other => panic!("no reason: {other:?}"),
     }
 }
@@ -242,4 +245,161 @@ fn the_verdict_and_the_summary_say_what_the_signature_check_found() {
         "{}",
         p.summary
     );
+}
+
+fn token_with(header: &str, payload: &str, signature: &[u8]) -> String {
+    format!(
+        "{}.{}.{}",
+        URL_SAFE_NO_PAD.encode(header),
+        URL_SAFE_NO_PAD.encode(payload),
+        URL_SAFE_NO_PAD.encode(signature)
+    )
+}
+
+#[test]
+fn a_token_never_vouches_for_itself_with_its_own_x5c() {
+    let cert: String = common::fixture("x509/cert-p256.pem")
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    let t = token_with(
+        &format!(r#"{{"alg":"ES256","kid":"not-in-set","x5c":["{cert}"]}}"#),
+        r#"{"sub":"x"}"#,
+        &[1u8; 64],
+    );
+    let c = credential(&t);
+    assert_eq!(
+        check(&c, &keys::KeySet::default(), &[]),
+        Signature::NotChecked
+    );
+    let s = check(&c, &jwks(), &[]);
+    assert!(
+        reason(&s).contains("kid not-in-set is not in the pasted keys"),
+        "{s:?}"
+    );
+    assert!(where_keys_are(&c, None)
+        .0
+        .contains("proves nothing by itself"));
+}
+
+#[test]
+fn the_curl_command_holds_only_plain_ids() {
+    let guest = common::token("slas-access-guest.jwt");
+    let parts: Vec<&str> = guest.split('.').collect();
+    let payload = String::from_utf8(URL_SAFE_NO_PAD.decode(parts[1]).unwrap())
+        .unwrap()
+        .replace("abcd_001", "abcd_001'$(id)'");
+    let evil = credential(&format!(
+        "{}.{}.{}",
+        parts[0],
+        URL_SAFE_NO_PAD.encode(payload),
+        parts[2]
+    ));
+    let (help, curl) = where_keys_are(&evil, Some("kv7kzm78"));
+    assert!(curl.is_none() && !help.contains("$(id)"), "{help} {curl:?}");
+    assert!(where_keys_are(&credential(&guest), Some("kv7k'zm"))
+        .1
+        .is_none());
+    assert!(
+        where_keys_are(&credential(&guest), None).1.is_none(),
+        "no curl with a placeholder host"
+    );
+}
+
+#[test]
+fn what_the_browser_cannot_do_says_nothing_about_the_token() {
+    let token = common::token("slas-access-guest.jwt");
+    let id = check(&credential(&token), &jwks(), &[]).plan().unwrap().id;
+    let s = check(
+        &credential(&token),
+        &jwks(),
+        &[(id, Outcome::Error("NotSupportedError: no".into()))],
+    );
+    assert!(matches!(s, Signature::BrowserCannot(_)), "{s:?}");
+    let answer = "HTTP/2 401\n\n{\"type\":\"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/unauthorized\",\"title\":\"U\",\"detail\":\"x\"}";
+    let e = Evidence::new(&token, "", "")
+        .with_answer(answer)
+        .with_keys(&common::fixture("jwks.json"));
+    let p = page(
+        &e.with_outcome(id, Outcome::Error("NotSupportedError: no".into())),
+        common::NOW,
+    );
+    let cause = p
+        .verdict
+        .unwrap()
+        .causes
+        .into_iter()
+        .find(|c| c.check.id() == "signature")
+        .unwrap();
+    assert_eq!(cause.judgement, Judgement::CannotTell);
+}
+
+#[test]
+fn more_not_verified_reasons_from_the_review() {
+    let guest = credential(&common::token("slas-access-guest.jwt"));
+    // Keys that could not be read.
+    let bad = keys::read(r#"{"keys":[{"kty":"EC","crv":"P-256","x":"!!","y":"AA"}]}"#);
+    assert!(reason(&check(&guest, &bad, &[])).contains("could not be read"));
+    // Ed448.
+    let ed448 = token_with(r#"{"alg":"EdDSA"}"#, r#"{"sub":"x"}"#, &[7u8; 114]);
+    assert!(reason(&check(&credential(&ed448), &jwks(), &[])).contains("Ed448"));
+    // A key whose alg is another than the token's.
+    let ps = keys::read(
+        r#"{"kty":"RSA","alg":"RS256","n":"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw","e":"AQAB"}"#,
+    );
+    let pst = token_with(r#"{"alg":"PS256"}"#, r#"{"sub":"x"}"#, &[1u8; 256]);
+    assert!(
+        reason(&check(&credential(&pst), &ps, &[])).contains("says alg RS256"),
+        "{:?}",
+        check(&credential(&pst), &ps, &[])
+    );
+    // An unknown kid tried against a kid-less PEM: said so, not "the same kid".
+    let pem = keys::read(&common::fixture("keys/es256-slas-a.pub.pem"));
+    let unknown = credential(&common::token("slas-access-unknown-kid.jwt"));
+    let id = check(&unknown, &pem, &[]).plan().unwrap().id;
+    let why = reason(&check(&unknown, &pem, &[(id, Outcome::Mismatch)])).to_string();
+    assert!(
+        why.contains("is not among the pasted keys") && !why.contains("same kid"),
+        "{why}"
+    );
+    // Opaque tokens: nothing to verify, and the help says why.
+    let opaque = credential(&common::token("am-opaque-legacy-token.txt"));
+    assert!(
+        where_keys_are(&opaque, None)
+            .0
+            .contains("nothing to verify")
+            || where_keys_are(&opaque, None)
+                .0
+                .contains("no signature to verify")
+    );
+}
+
+#[test]
+fn bare_der_keys_are_keys_not_secrets() {
+    let spki = URL_SAFE_NO_PAD
+        .decode(
+            common::fixture("keys/rs256-account-manager.pub.pem")
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .collect::<String>()
+                .replace('+', "-")
+                .replace('/', "_")
+                .trim_end_matches('='),
+        )
+        .unwrap();
+    // The RSAPublicKey inside the SPKI's BIT STRING (after the 0x00 unused-bits byte).
+    let at = spki
+        .windows(3)
+        .rposition(|w| w == [0x03, 0x82, 0x01])
+        .unwrap();
+    let pkcs1 = &spki[at + 5..];
+    let bare = base64::engine::general_purpose::STANDARD.encode(pkcs1);
+    let set = keys::read(&bare);
+    assert!(!set.secret && set.keys.len() == 1, "{:?}", set.problems);
+    assert_eq!(set.keys[0].bits, Some(2048));
+    // A private key in bare base64 is flagged, never a secret.
+    let private = base64::engine::general_purpose::STANDARD
+        .encode([0x30u8, 0x82, 0x04, 0xbe, 0x02, 0x01, 0x00, 0x30, 0x0d]);
+    let set = keys::read(&private);
+    assert!(set.private && !set.secret && set.keys.is_empty(), "{set:?}");
 }

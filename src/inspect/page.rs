@@ -69,8 +69,20 @@ impl Evidence {
 
     /// The same evidence with new signing keys (blank: none).
     pub fn with_keys(&self, text: &str) -> Evidence {
+        let (kept, cut) = super::report::keep(text);
+        let mut keys = keys::read(kept);
+        if cut > 0 {
+            keys.problems.insert(
+                0,
+                format!(
+                    "The keys are {} KB: only the first {} KB were read (a JWKS is a few KB).",
+                    (kept.len() + cut) / 1024,
+                    kept.len() / 1024
+                ),
+            );
+        }
         Evidence {
-            keys: Rc::new(keys::read(text)),
+            keys: Rc::new(keys),
             ..self.clone()
         }
     }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use super::credential::{Credential, Kind};
 use super::jose::{decode_segment, encode_standard, Jose, PayloadForm, Role};
-use super::keys::{read_x5c, Key, KeySet, Kty, Material};
+use super::keys::{Key, KeySet, Kty, Material};
 use super::sfcc::SfccKind;
 
 /// The key data WebCrypto imports.
@@ -87,6 +87,9 @@ pub enum Signature {
     },
     /// Not verified: why.
     Failed(String),
+    /// The browser could not check it (no WebCrypto on this page, an algorithm or key it does
+    /// not support): why. Says nothing about the token.
+    BrowserCannot(String),
 }
 
 impl Signature {
@@ -100,6 +103,7 @@ impl Signature {
             Signature::Pending(_) => "pending",
             Signature::Verified { .. } => "verified",
             Signature::Failed(_) => "failed",
+            Signature::BrowserCannot(_) => "browser-cannot",
         }
     }
 
@@ -162,7 +166,7 @@ fn algorithm(alg: &str) -> Result<Algorithm, String> {
             verify: r#"{"name":"HMAC"}"#.into(),
             signature_len: None,
         },
-        ("Ed", "DSA") => Algorithm {
+        ("Ed", "DSA" | "25519") => Algorithm {
             kty: Kty::Okp,
             crv: Some("Ed25519"),
             import: r#"{"name":"Ed25519"}"#.into(),
@@ -222,15 +226,15 @@ pub fn check_detached(
                 }
             }
         }
-        Some(Outcome::Mismatch) => Signature::Failed(mismatch(&plan)),
+        Some(Outcome::Mismatch) => Signature::Failed(mismatch(&plan, c)),
         Some(Outcome::Error(why)) => {
-            Signature::Failed(format!("the browser could not verify: {why}"))
+            Signature::BrowserCannot(format!("this browser could not check the signature: {why}"))
         }
     }
 }
 
 /// The reason for a signature that matches no key tried.
-fn mismatch(plan: &Plan) -> String {
+fn mismatch(plan: &Plan, c: &Credential) -> String {
     let tried: Vec<String> = plan.keys.iter().map(describe).collect();
     if plan.alg.starts_with("HS") {
         return format!(
@@ -238,10 +242,22 @@ fn mismatch(plan: &Plan) -> String {
             tried.join("; ")
         );
     }
-    format!(
-        "the signature does not match {}: the token was altered, or signed by another key with the same kid.",
-        tried.join("; ")
-    )
+    let kid = c
+        .jose()
+        .and_then(|j| j.header.object())
+        .and_then(|h| h.get("kid"))
+        .and_then(|v| v.as_str());
+    let named = kid.is_some_and(|kid| plan.keys.iter().any(|k| k.kid.as_deref() == Some(kid)));
+    match kid {
+        Some(kid) if !named => format!(
+            "the token's kid {kid} is not among the pasted keys, and the keys without a kid that were tried do not match ({}): paste the issuer's current key set.",
+            tried.join("; ")
+        ),
+        _ => format!(
+            "the signature does not match {}: the token was altered, or signed by another key with the same kid.",
+            tried.join("; ")
+        ),
+    }
 }
 
 /// "JWKS key 1 of 2 (kid 5c0b…, EC P-256)".
@@ -276,6 +292,9 @@ fn prepare(c: &Credential, keys: &KeySet, detached: Option<&[u8]>) -> Result<Pla
         return unverifiable("the header names no alg: nothing says how it was signed.");
     };
     let a = algorithm(alg).map_err(Signature::Unverifiable)?;
+    if a.kty == Kty::Okp && jose.segments.last().and_then(|s| s.decoded_len) == Some(114) {
+        return unverifiable("an EdDSA signature of 114 bytes is Ed448, which this page cannot verify: browsers' WebCrypto implements Ed25519 only.");
+    }
     if let Some(why) = outside_salesforce(c).filter(|_| keys.is_empty()) {
         return Err(Signature::Unverifiable(why.into()));
     }
@@ -313,7 +332,15 @@ fn prepare(c: &Credential, keys: &KeySet, detached: Option<&[u8]>) -> Result<Pla
             signature.len()
         )));
     }
-    let all = with_x5c(keys, header);
+    // The token's own x5c is never used on its own: a certificate the token carries proves
+    // nothing about who signed it (paste it, or the issuer's keys, to use it).
+    let all = keys.keys.clone();
+    if all.is_empty() && !keys.problems.is_empty() {
+        return Err(Signature::NoKey(format!(
+            "the pasted keys could not be read: {}",
+            keys.problems.join(" ")
+        )));
+    }
     if all.is_empty() {
         return Err(Signature::NotChecked);
     }
@@ -335,25 +362,6 @@ fn prepare(c: &Credential, keys: &KeySet, detached: Option<&[u8]>) -> Result<Pla
     (&plan.signing_input, &plan.signature, &plan.attempts).hash(&mut hasher);
     plan.id = hasher.finish();
     Ok(plan)
-}
-
-/// The pasted keys, and the certificates of the token's own `x5c` header.
-fn with_x5c(
-    keys: &KeySet,
-    header: Option<&serde_json::Map<String, serde_json::Value>>,
-) -> Vec<Key> {
-    let x5c: Vec<String> = header
-        .and_then(|h| h.get("x5c"))
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut all = keys.keys.clone();
-    all.extend(read_x5c(&x5c).keys);
-    all
 }
 
 /// `header '.' payload` as signed: the parts as pasted, or with the detached payload given
@@ -437,6 +445,22 @@ fn choose(all: &[Key], alg: &str, a: &Algorithm, kid: Option<&str>) -> Result<Ve
         .filter(|k| fits(k))
         .map(|k| (*k).clone())
         .collect();
+    let other_alg: Vec<String> = named
+        .iter()
+        .filter(|k| k.kty == a.kty && (a.crv.is_none() || k.crv.as_deref() == a.crv))
+        .filter_map(|k| {
+            k.alg
+                .as_ref()
+                .filter(|ka| *ka != alg)
+                .map(|ka| format!("{} says alg {ka}", describe(k)))
+        })
+        .collect();
+    if chosen.is_empty() && !other_alg.is_empty() {
+        return Err(Signature::NoKey(format!(
+            "the token says alg {alg}, but {}: a key is used with its own algorithm only.",
+            other_alg.join("; ")
+        )));
+    }
     if chosen.is_empty() {
         let want = match a.crv {
             Some(crv) => format!("an {} {crv} key", a.kty.id()),
@@ -471,29 +495,65 @@ fn attempt(i: usize, k: &Key, a: &Algorithm) -> Attempt {
 /// tenant's JWKS URL (the short code from the request when there is one) and a `curl` command
 /// to fetch it. The page never fetches anything itself.
 pub fn where_keys_are(c: &Credential, short_code: Option<&str>) -> (String, Option<String>) {
-    let Some(kind) = c.sfcc_kind() else {
+    let generic = "Paste the issuer's public keys (its JWKS, a PEM key or a certificate), or the shared secret for HS*.";
+    if c.jose().is_none() {
         return (
-            "Paste the issuer's public keys (its JWKS, a PEM key or a certificate), or the shared secret for HS*.".into(),
+            "An opaque token (a refresh token, a legacy Account Manager token, a dwsid) is a reference the server looks up: there is no signature to verify outside Salesforce.".into(),
             None,
         );
+    }
+    let x5c = c
+        .jose()
+        .and_then(|j| j.header.object())
+        .is_some_and(|h| h.contains_key("x5c"));
+    let note = if x5c {
+        " The token carries its own certificate (x5c): that proves nothing by itself, so it is not used unless you paste it."
+    } else {
+        ""
     };
-    match kind {
-        SfccKind::SlasAccess | SfccKind::SlasIdToken | SfccKind::SlasCallback => {
-            let org = c
-                .sfcc()
-                .and_then(|s| s.tenants.tenant.as_ref())
-                .map_or_else(|| "{organizationId}".to_string(), |t| t.org_id.clone());
-            let code = short_code.unwrap_or("{shortCode}");
-            let url = format!("https://{code}.api.commercecloud.salesforce.com/shopper/auth/v1/organizations/{org}/oauth2/jwks");
-            (
-                format!("SLAS signs with ES256; its keys are the tenant's JWKS (SLAS getJwksUri), which lists the current, past and next keys. Fetch it yourself and paste it here (this page fetches nothing): {url}"),
-                Some(format!("curl -s '{url}'")),
-            )
-        }
+    let Some(kind) = c.sfcc_kind() else {
+        return (format!("{generic}{note}"), None);
+    };
+    let (text, curl) = match kind {
+        SfccKind::SlasAccess | SfccKind::SlasIdToken | SfccKind::SlasCallback => slas_jwks(c, short_code),
         SfccKind::AmAccess => ("Account Manager signs with RS256. Its JWKS location is not documented in the sources this page was built from: paste Account Manager's public key or JWKS if you have it.".into(), None),
         SfccKind::OcapiShop | SfccKind::SessionGuest | SfccKind::SessionRegistered => {
             (outside_salesforce(c).unwrap_or_default().to_string(), None)
         }
-        _ => ("Paste the issuer's public keys (its JWKS, a PEM key or a certificate), or the shared secret for HS*.".into(), None),
-    }
+        SfccKind::LegacySlas2020 | SfccKind::LegacyCommerceApi2021 => ("A token of a retired shape (SLAS 2020, Commerce API 2021): the keys that signed it are no longer published, so it can only be checked against keys you already hold.".into(), None),
+        _ => (generic.into(), None),
+    };
+    (format!("{text}{note}"), curl)
+}
+
+/// The tenant's SLAS JWKS URL, and a `curl` for it when the short code is known. Values from the
+/// token and the request are used only when they are plain ids, so the command cannot carry
+/// anything else into a shell.
+fn slas_jwks(c: &Credential, short_code: Option<&str>) -> (String, Option<String>) {
+    let plain = |t: &str, extra: &[u8]| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || extra.contains(&b))
+    };
+    let org = c
+        .sfcc()
+        .and_then(|s| s.tenants.tenant.as_ref())
+        .map(|t| t.org_id.clone())
+        .filter(|o| plain(o, b"_"));
+    let code = short_code.filter(|s| plain(s, b""));
+    let url = format!(
+        "https://{}.api.commercecloud.salesforce.com/shopper/auth/v1/organizations/{}/oauth2/jwks",
+        code.unwrap_or("{shortCode}"),
+        org.as_deref().unwrap_or("{organizationId}")
+    );
+    let curl = (code.is_some() && org.is_some()).then(|| format!("curl -s '{url}'"));
+    let how = if curl.is_some() {
+        ""
+    } else {
+        " (fill in the short code from the failing request's host)"
+    };
+    (
+        format!("SLAS signs with ES256; its keys are the tenant's JWKS (SLAS getJwksUri), which lists the current, past and next keys. Fetch it yourself and paste it here (this page fetches nothing): {url}{how}"),
+        curl,
+    )
 }

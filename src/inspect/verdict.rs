@@ -396,6 +396,9 @@ fn signature(token: &Credential, checked: Option<&Signature>) -> Option<Cause> {
         Some(Signature::NoKey(why)) => {
             return cause(Judgement::CannotTell, format!("not verified: {why}"))
         }
+        Some(Signature::BrowserCannot(why)) => {
+            return cause(Judgement::CannotTell, format!("not checked: {why}"))
+        }
         Some(Signature::Pending(_)) => {
             return cause(
                 Judgement::CannotTell,

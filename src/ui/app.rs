@@ -170,7 +170,7 @@ pub fn App() -> Html {
                 { answer_input(&AnswerInputProps { value: AttrValue::from(state.answer.clone()),
                     on_input: dispatch(Action::Answer), answer: answer.clone() }) }
                 { keys_input(&KeysInputProps { value: AttrValue::from(state.keys.clone()),
-                    on_input: dispatch(Action::Keys), state: signature.clone() }) }
+                    on_input: dispatch(Action::Keys), keys: evidence.keys.clone() }) }
                 <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={evidence.checklist.clone()}
                     shown={checklist.clone()} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>

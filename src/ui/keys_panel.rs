@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::copy::CopyButton;
+use crate::inspect::keys::KeySet;
 use crate::inspect::page::SignatureState;
 use crate::inspect::signature::{describe, Signature};
 use crate::inspect::text::reveal;
@@ -14,7 +15,7 @@ use crate::inspect::text::reveal;
 pub struct KeysInputProps {
     pub value: AttrValue,
     pub on_input: Callback<String>,
-    pub state: Rc<Option<SignatureState>>,
+    pub keys: Rc<KeySet>,
 }
 
 /// Where the engineer pastes the keys (a JWKS, a JWK, a PEM key or certificate, or a secret).
@@ -22,10 +23,10 @@ pub struct KeysInputProps {
 /// lifecycle code.
 pub fn keys_input(props: &KeysInputProps) -> Html {
     let oninput = super::text_input(&props.on_input);
-    let keys = (*props.state).as_ref().map(|s| s.keys.clone());
-    let read = keys.as_ref().map(|k| {
+    let k = &props.keys;
+    let read = {
         html! {
-            <>
+            <div id="keys-read" aria-live="polite">
                 if !k.keys.is_empty() {
                     <p class="hint" data-testid="keys-read">{ format!("Read {} key{}: ", k.keys.len(), if k.keys.len() == 1 { "" } else { "s" }) }
                         { k.keys.iter().map(describe).collect::<Vec<_>>().join("; ") }</p>
@@ -37,18 +38,20 @@ pub fn keys_input(props: &KeysInputProps) -> Html {
                 if k.private {
                     <p class="warning-text" data-testid="private-warning">{ "A private key was pasted: only its public part is used. A private key that was shared must be rotated." }</p>
                 }
-            </>
+            </div>
         }
-    });
+    };
     html! {
-        <details class="card keys-card" open={!props.value.is_empty()} data-testid="keys">
+        // Open once opened: clearing the box must not fold it away under the cursor.
+        <details class="card keys-card" data-testid="keys">
             <summary class="input-label">{ "Signing keys (optional): verify the signature offline" }</summary>
             <textarea id="keys-input" data-testid="keys-input" class="request-input" aria-label="Signing keys"
+                aria-describedby="keys-read"
                 spellcheck="false" autocomplete="off" autocapitalize="off" autocorrect="off" rows="3"
                 placeholder={r#"{"keys":[{"kty":"EC","crv":"P-256","kid":"…","x":"…","y":"…"}]}  ·  -----BEGIN PUBLIC KEY-----  ·  a certificate  ·  an HS256 secret"#}
                 value={props.value.clone()} {oninput} />
             <p class="hint">{ "A JWKS or a JWK, a PEM public key (PUBLIC KEY, RSA PUBLIC KEY), an X.509 certificate, or the shared secret of an HS256 token (text, base64 or base64url). Checked by your browser's WebCrypto; never stored, sent or logged." }</p>
-            { read.unwrap_or_default() }
+            { read }
         </details>
     }
 }
@@ -62,10 +65,12 @@ pub fn signature_card(s: &SignatureState) -> Html {
         Signature::NoKey(why) => ("error", "Not verified", format!("No key to verify with: {why}")),
         Signature::Unverifiable(why) => ("info", "Cannot be verified here", why.clone()),
         Signature::Pending(_) => ("info", "Verifying…", "Your browser is checking the signature.".to_string()),
+        Signature::BrowserCannot(why) => ("warning", "Not checked", format!("{why}. This says nothing about the token.")),
         Signature::NotChecked => ("info", "Signature not checked", "Decoding a token does not prove SFCC will accept it: paste its signing keys above to verify it.".to_string()),
     };
     html! {
-        <section class={classes!("card", "signature", class)} data-testid="signature" data-signature={s.signature.id()}>
+        <section class={classes!("card", "signature", class)} data-testid="signature" data-signature={s.signature.id()}
+            role="status" aria-live="polite">
             <h2 class="signature-head"><span class={classes!("badge", class)}>{ badge }</span></h2>
             <p data-testid="signature-text">{ reveal(&text) }</p>
             if !matches!(s.signature, Signature::Verified { .. }) {

@@ -76,7 +76,8 @@ impl Reducible for State {
             Action::Request(text) => next.evidence.request = text.into(),
             Action::Keys(text) => {
                 let (kept, _) = keep(&text);
-                next.evidence = next.evidence.with_keys(kept);
+                // Read in full: a key set over 1 MB is cut, and its reader says so.
+                next.evidence = next.evidence.with_keys(&text);
                 next.keys = kept.into();
             }
             Action::Verified(id, outcome) => {

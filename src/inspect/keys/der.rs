@@ -248,3 +248,28 @@ pub fn spki_from_pkcs1(pkcs1: &[u8]) -> Vec<u8> {
     body.extend_from_slice(&tlv(BIT_STRING, &bits));
     tlv(SEQUENCE, &body)
 }
+
+/// Base64 text that decodes to a DER private key: PKCS#8 (`SEQUENCE { INTEGER 0,
+/// SEQUENCE { OID … }, OCTET STRING }`) or PKCS#1 / SEC 1 (`SEQUENCE { INTEGER 0 or 1, … }` with
+/// more than two members), so that it is never taken for a shared secret.
+pub fn looks_private(text: &str) -> bool {
+    let compact: String = text.split_whitespace().collect();
+    if !compact.starts_with('M') {
+        return false;
+    }
+    let Some(bytes) = crate::inspect::jose::decode_standard(&compact).or_else(|| {
+        crate::inspect::jose::decode_segment(&compact, 1, crate::inspect::jose::Role::Extra).ok()
+    }) else {
+        return false;
+    };
+    // SEQUENCE, then INTEGER 0 or 1 (the version) as its first member.
+    let Some(rest) = bytes.strip_prefix(&[0x30]) else {
+        return false;
+    };
+    let skip = match rest.first() {
+        Some(&n) if n < 0x80 => 1,
+        Some(&n) if (0x81..=0x84).contains(&n) => 1 + usize::from(n - 0x80),
+        _ => return false,
+    };
+    matches!(rest.get(skip..skip + 3), Some([0x02, 0x01, 0x00 | 0x01]))
+}

@@ -25,6 +25,12 @@ pub fn read(text: &str) -> KeySet {
         read_pem(text, &mut set);
     } else if let Some(key) = bare_der(text) {
         set.keys.push(key);
+    } else if der::looks_private(text) {
+        set.private = true;
+        set.problems.push(
+            "This is a private key (PKCS#8 or PKCS#1, base64 DER): paste the public key, or the JWKS; a private key that was shared must be rotated."
+                .into(),
+        );
     } else {
         read_secret(text, &mut set);
     }
@@ -192,7 +198,14 @@ fn base64url_member(obj: &Map<String, Value>, member: &str) -> Result<Vec<u8>, S
     if text.is_empty() {
         return Err(format!("`{member}` is empty"));
     }
-    base64(text, Alphabet::Url).map_err(|p| format!("`{member}` is not base64url: {p}"))
+    base64(text, Alphabet::Url).map_err(|p| {
+        if member == "k" {
+            // A secret's character is not repeated on the page.
+            format!("`{member}` is not base64url")
+        } else {
+            format!("`{member}` is not base64url: {p}")
+        }
+    })
 }
 
 /// The number of bits of a big-endian unsigned integer.
@@ -531,6 +544,10 @@ fn bare_der(text: &str) -> Option<Key> {
     let der = base64(&compact, Alphabet::Either).ok()?;
     if spki(&der).is_ok() {
         return spki_key(&der, "base64 DER public key").ok();
+    }
+    // A PKCS#1 RSAPublicKey (`MIIBCgKCAQEA…`) without its PEM lines.
+    if rsa_bits(&der).is_ok() {
+        return spki_key(&der::spki_from_pkcs1(&der), "base64 DER RSA public key").ok();
     }
     let (spki, cn) = certificate(&der).ok()?;
     let source = match cn {

@@ -259,14 +259,27 @@ fn signature(out: &mut String, page: &Page) {
         return;
     };
     let line = match &s.signature {
-        Signature::Verified { key, alg } => format!("verified ({alg}) with {}", describe(key)),
+        Signature::Verified { key, alg } => format!("verified ({alg}) with {}", public(key)),
         Signature::Failed(why) => format!("NOT verified: {why}"),
         Signature::NoKey(why) => format!("not verified: {why}"),
         Signature::Unverifiable(why) => format!("cannot be verified here: {why}"),
         Signature::Pending(_) => "being verified".into(),
+        Signature::BrowserCannot(why) => format!("not checked: {why}"),
         Signature::NotChecked => "not checked (no signing keys pasted)".into(),
     };
     let _ = writeln!(out, "**Signature:** {line}\n");
+}
+
+/// A key as the ticket names it: its description without a certificate's subject (a CN can be
+/// a person's name or e-mail).
+fn public(key: &crate::inspect::keys::Key) -> String {
+    let text = describe(key);
+    match (text.find(" (CN="), text.rfind(") (")) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &text[..start], &text[end + 1..])
+        }
+        _ => text,
+    }
 }
 
 /// One credential: what it is, whose, its scopes and times.
