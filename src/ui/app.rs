@@ -182,14 +182,15 @@ pub fn App() -> Html {
                 { answer_card(a) }
             }
             { tabs.unwrap_or_default() }
-            if let Some(s) = &*signature {
-                { signature_card(s) }
-            }
             if let Some(credential) = (*credential).clone() {
                 <CredentialView {credential} request={checked.clone()} findings={findings.clone()}
                     status={shown.status} />
             } else if shown.answer.is_none() {
                 { empty_state() }
+            }
+            // After the credential it concerns: what it is comes first, whether it is genuine next.
+            if let Some(s) = &*signature {
+                { signature_card(s) }
             }
             // Without an answer the summary closes the report; with one it follows the verdict.
             if shown.verdict.is_none() && has_evidence(&shown) {
