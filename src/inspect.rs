@@ -13,6 +13,7 @@ pub mod answer;
 pub mod catalog;
 pub mod checklist;
 pub mod claims;
+pub mod compare;
 pub mod credential;
 pub mod documented;
 pub mod errors;

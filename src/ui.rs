@@ -10,6 +10,7 @@ pub mod browser;
 mod checklist_panel;
 mod claims_table;
 mod clock;
+mod compare_panel;
 mod copy;
 mod credential_view;
 mod findings;

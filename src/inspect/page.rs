@@ -21,6 +21,7 @@ use std::rc::Rc;
 
 use super::answer::{self, recognise, Answer, Recognition};
 use super::checklist::{self, Checklist, Expectations};
+use super::compare::{compare, Comparison};
 use super::credential::Credential;
 use super::findings::{rank, Finding};
 use super::keys::{self, KeySet};
@@ -50,6 +51,8 @@ pub struct Evidence {
     pub keys: Rc<KeySet>,
     /// What the browser found for each signature plan it ran (by plan id).
     pub verified: Rc<Vec<(u64, Outcome)>>,
+    /// The credential the selected one is compared with, if any.
+    pub compare_with: Option<usize>,
 }
 
 impl Evidence {
@@ -64,6 +67,7 @@ impl Evidence {
             token_from_answer: false,
             keys: Rc::default(),
             verified: Rc::default(),
+            compare_with: None,
         }
     }
 
@@ -109,6 +113,7 @@ impl Evidence {
         let mut next = Evidence {
             report: Rc::new(analyze_kept(kept, dropped)),
             selected: 0,
+            compare_with: None,
             token_from_answer: false,
             ..self.clone()
         };
@@ -237,6 +242,8 @@ pub struct Page {
     pub summary: String,
     /// The selected credential's signature against the pasted keys.
     pub signature: Option<SignatureState>,
+    /// The selected credential side by side with another one, when asked.
+    pub comparison: Option<Comparison>,
 }
 
 /// The signature check as the page shows it.
@@ -296,27 +303,8 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
         Some(Err(why)) => RequestState::Unreadable(why),
         Some(Ok(check)) => RequestState::Checked(Box::new(check)),
     };
-    let url = request.check().map(|c| c.request.url());
-    let answer = answer.map(|a| AnswerState {
-        recognition: recognise(a, url.as_deref()),
-        answer: a.clone(),
-        request_from_answer: evidence.request.trim().is_empty() && a.request.is_some(),
-        in_log_center: !url
-            .as_deref()
-            .is_some_and(|u| answer::NOT_IN_LOG_CENTER.iter().any(|p| u.contains(p))),
-    });
-    let signature = credential.map(|c| {
-        let short_code = request
-            .check()
-            .and_then(|r| r.request.short_code.as_deref());
-        let (help, curl) = signature::where_keys_are(c, short_code);
-        SignatureState {
-            signature: signature::check(c, &evidence.keys, &evidence.verified),
-            help,
-            curl,
-            keys: evidence.keys.clone(),
-        }
-    });
+    let answer = answer.map(|a| answer_state(evidence, a, request.check()));
+    let signature = credential.map(|c| signature_state(evidence, c, request.check()));
     let verdict = answer.as_ref().map(|a| {
         verdict(&Weighed {
             token: credential,
@@ -353,9 +341,49 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
         at,
         summary: String::new(),
         signature,
+        comparison: None,
     };
+    page.comparison = evidence
+        .compare_with
+        .filter(|j| Some(*j) != selected)
+        .and_then(|j| {
+            Some(compare(
+                page.credential()?,
+                page.report.credentials.get(j)?,
+                now,
+            ))
+        });
     page.summary = summary::ticket(&page);
     page
+}
+
+/// The answer, recognised with the request's URL.
+fn answer_state(evidence: &Evidence, a: &Rc<Answer>, check: Option<&RequestCheck>) -> AnswerState {
+    let url = check.map(|c| c.request.url());
+    AnswerState {
+        recognition: recognise(a, url.as_deref()),
+        answer: a.clone(),
+        request_from_answer: evidence.request.trim().is_empty() && a.request.is_some(),
+        in_log_center: !url
+            .as_deref()
+            .is_some_and(|u| answer::NOT_IN_LOG_CENTER.iter().any(|p| u.contains(p))),
+    }
+}
+
+/// The signature of `c` against the evidence's keys, with where its keys are.
+fn signature_state(
+    evidence: &Evidence,
+    c: &Credential,
+    check: Option<&RequestCheck>,
+) -> SignatureState {
+    let short_code = check.and_then(|r| r.request.short_code.as_deref());
+    let (help, curl) = signature::where_keys_are(c, short_code);
+    SignatureState {
+        signature: signature::check(c, &evidence.keys, &evidence.verified),
+        help,
+        curl,
+        keys: evidence.keys.clone(),
+    }
 }
 
 fn tab(c: &Credential) -> Tab {

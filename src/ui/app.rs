@@ -9,6 +9,7 @@ use super::answer_panel::{answer_card, answer_input, ticket_card, verdict_card, 
 use super::browser;
 use super::checklist_panel::ChecklistPanel;
 use super::clock::{use_clock, Now};
+use super::compare_panel::{compare_select, comparison_card};
 use super::credential_view::CredentialView;
 use super::keys_panel::{keys_input, signature_card, KeysInputProps};
 use super::request_panel::RequestInput;
@@ -53,6 +54,7 @@ fn take_fragment(state: &UseReducerHandle<State>) {
 struct PageKey {
     report: *const crate::inspect::Report,
     selected: usize,
+    compare_with: Option<usize>,
     request: Rc<str>,
     checklist: Rc<Expectations>,
     answer: Option<*const crate::inspect::answer::Answer>,
@@ -74,6 +76,7 @@ pub fn App() -> Html {
     let key = PageKey {
         report: key_report(evidence),
         selected: evidence.selected,
+        compare_with: evidence.compare_with,
         request: evidence.request.clone(),
         checklist: evidence.checklist.clone(),
         answer: evidence.answer.as_ref().map(Rc::as_ptr),
@@ -151,8 +154,15 @@ pub fn App() -> Html {
                 </button>
             }
         });
+        let on_pick = {
+            let state = state.clone();
+            Callback::from(move |other: Option<usize>| state.dispatch(Action::CompareWith(other)))
+        };
         html! {
-            <nav class="tabs" role="tablist" aria-label="Credentials found in the paste">{ for buttons }</nav>
+            <>
+                <nav class="tabs" role="tablist" aria-label="Credentials found in the paste">{ for buttons }</nav>
+                { compare_select(&shown.tabs, selected, evidence.compare_with, on_pick) }
+            </>
         }
     });
     html! {
@@ -182,6 +192,9 @@ pub fn App() -> Html {
                 { answer_card(a) }
             }
             { tabs.unwrap_or_default() }
+            if let Some(c) = &shown.comparison {
+                { comparison_card(c) }
+            }
             if let Some(credential) = (*credential).clone() {
                 <CredentialView {credential} request={checked.clone()} findings={findings.clone()}
                     status={shown.status} />

@@ -29,7 +29,8 @@ fn row(r: &ClaimRow) -> Html {
             </th>
             <td>
                 <div class="value-line">
-                    <code class="claim-value">{ shown_value(&r.display) }</code>
+                    // A long value scrolls inside its 12em box: keyboard users reach it too.
+                    <code class="claim-value" tabindex={(r.display.len() > 240).then_some("0")}>{ shown_value(&r.display) }</code>
                     <CopyButton text={AttrValue::from(r.copy_text())} what={format!("Copy {}", r.name)} />
                 </div>
                 { time.unwrap_or_default() }

@@ -42,6 +42,8 @@ impl State {
 pub enum Action {
     Input(String),
     Select(usize),
+    /// Compares the selected credential with this one (`None`: stop comparing).
+    CompareWith(Option<usize>),
     Clear,
     Request(String),
     Answer(String),
@@ -65,6 +67,7 @@ impl Reducible for State {
                 next.input = kept.into();
             }
             Action::Select(selected) => next.evidence.selected = selected,
+            Action::CompareWith(other) => next.evidence.compare_with = other,
             Action::Clear => {
                 next.evidence = next.evidence.with_answer("").with_paste("", 0);
                 next.evidence.request = "".into();

@@ -38,6 +38,18 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
     // Open every closed disclosure (the documented error bodies).
     await openEveryDisclosure(page);
   },
+  'an answer, its verdict, the keys and the signature, two tokens compared': async (page) => {
+    await page.fill(input, `works: ${fixture('slas-access-guest.jwt')}\nfails: ${fixture('slas-access-bad-signature.jwt')}`);
+    await page.fill('[data-testid=request-input]', `PATCH ${SCAPI}/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch`);
+    await page.fill('[data-testid=answer-input]', 'HTTP/2 401\nsfdc_correlation_id: c-1\n\n{"type":"https://api.commercecloud.salesforce.com/documentation/error/v1/errors/unauthorized","title":"Unauthorized","detail":"x"}');
+    await page.getByTestId('keys').locator('summary').click();
+    await page.fill('[data-testid=keys-input]', fixture('jwks.json'));
+    await expect(page.getByTestId('signature')).toHaveAttribute('data-signature', 'verified');
+    await page.getByTestId('compare-with').selectOption('1');
+    await expect(page.getByTestId('comparison')).toBeVisible();
+    await expect(page.getByTestId('call-verdict')).toBeVisible();
+    await openEveryDisclosure(page);
+  },
 };
 
 for (const [state, reach] of Object.entries(STATES)) {

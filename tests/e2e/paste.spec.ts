@@ -77,3 +77,19 @@ test('screenshot of a HAR paste for the README', async ({ page }) => {
     copyFileSync(join(dir, 'paste-har.png'), join(__dirname, '..', '..', 'docs', 'paste-har.png'));
   }
 });
+
+test('two tokens side by side: what differs is marked, with the scopes one lacks', async ({ page }) => {
+  await gotoApp(page);
+  await page.fill(input, `works: ${fixture('slas-access-guest.jwt')}\nfails: ${fixture('slas-access-registered.jwt')}`);
+  await expect(page.getByTestId('credential-tab')).toHaveCount(2);
+  await page.getByTestId('compare-with').selectOption('1');
+  const table = page.getByTestId('comparison');
+  await expect(table.locator('tr[data-line=Tenant]')).toHaveAttribute('data-same', 'false');
+  await expect(table.locator('tr[data-line=Tenant]')).toContainText('abcd_001');
+  await expect(table.locator('tr[data-line=Tenant]')).toContainText('wxyz_prd');
+  await expect(table.locator('tr[data-line=Kind]')).toHaveAttribute('data-same', 'true');
+  await expect(page.getByTestId('scopes-removed')).toContainText('sfcc.shopper-baskets-orders.rw');
+  await expect(page.getByTestId('claims-changed').locator('tr[data-claim=isb]')).toBeVisible();
+  await page.getByTestId('compare-with').selectOption('');
+  await expect(page.getByTestId('comparison')).toHaveCount(0);
+});
