@@ -10,9 +10,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // error answers (errors.json: meanings and causes, about 20 KB gzip of text) and the reader,
 // verdict, ticket summary and their panels (about 38 KB). Issue 16 sets 260 KB for the whole
 // round. 2026-12-02, later: raised again for signature verification (the key reader for JWKS,
-// JWK, PEM, X.509 and secrets, the plan for WebCrypto, its panels: about 20 KB gzip).
+// JWK, PEM, X.509 and secrets, the plan for WebCrypto, its panels: about 20 KB gzip), then for
+// the side-by-side comparison of two credentials (about 5 KB).
 // Lower it as bytes are won; never raise it without saying why in BENCHMARKS.md.
-const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 322_000);
+const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 328_000);
 const dist = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist');
 
 function* files(dir) {
