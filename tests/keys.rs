@@ -581,23 +581,7 @@ fn whitespace_alone_reads_nothing() {
 // ---------------------------------------------------------------------------------------------
 // Never a panic
 
-/// xorshift64*, as in tests/no_panic.rs: deterministic, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-}
+use common::Rng;
 
 #[test]
 fn random_bytes_as_text_as_pem_and_as_x5c_never_panic() {

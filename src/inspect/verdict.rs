@@ -241,11 +241,7 @@ fn passes(w: &Weighed) -> String {
 
 /// What the answer itself settles, whatever the token shows.
 fn settled_by_answer(w: &Weighed, e: &ErrorEntry) -> Option<String> {
-    let retry = w
-        .answer
-        .header("retry-after")
-        .map(|s| format!("; retry after {} s", s.trim()))
-        .unwrap_or_default();
+    let retry = retry_after(w.answer);
     Some(match e.id {
         "scapi-unauthorized-credentials-changed" | "ocapi-invalid-access-token-credentials-changed" => {
             "the answer says the customer's credentials changed — the token was revoked; the shopper must log in again".into()
@@ -264,14 +260,18 @@ fn settled_by_answer(w: &Weighed, e: &ErrorEntry) -> Option<String> {
     })
 }
 
+/// "; retry after 120 s", from the answer's `Retry-After`.
+fn retry_after(answer: &Answer) -> String {
+    answer
+        .header("retry-after")
+        .map(|s| format!("; retry after {} s", s.trim()))
+        .unwrap_or_default()
+}
+
 /// The answer matches no documented SFCC error.
 fn undocumented(w: &Weighed, code: &str) -> String {
     if w.answer.status == Some(429) {
-        let retry = w
-            .answer
-            .header("retry-after")
-            .map(|s| format!("; retry after {} s", s.trim()))
-            .unwrap_or_default();
+        let retry = retry_after(w.answer);
         return format!("429: rate limited{retry}; not an auth problem (the body is not a documented SFCC answer).");
     }
     let family = match w.request.map(|r| &r.matched) {

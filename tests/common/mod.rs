@@ -4,6 +4,28 @@
 
 use serde_json::Value;
 
+/// xorshift64*: small, deterministic, good enough to spread mutations, so that a failure
+/// reproduces (tests/no_panic.rs, tests/keys.rs).
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    /// `n` random bytes.
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+}
+
 /// INDEX.json `reference_now`: the fixtures are valid then.
 pub const NOW: i64 = 1_795_342_200;
 

@@ -4,7 +4,7 @@
 //! URL the URL keys are skipped and the family is a guess.
 
 use super::{Answer, Shape};
-use crate::inspect::documented::{ErrorEntry, MatchKey, ERRORS};
+use crate::inspect::documented::{self, ErrorEntry, MatchKey, ERRORS};
 
 /// What the answer was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,7 @@ fn by_status(answer: &Answer, url: Option<&str>) -> Recognition {
         Some(429) if scapi => "scapi-too-many-requests",
         _ => "",
     };
-    let entry = ERRORS.iter().find(|e| e.id == id);
+    let entry = documented::entry(id);
     Recognition {
         entry,
         guessed: entry.is_some(),

@@ -145,7 +145,7 @@ pub fn ticket(page: &Page) -> String {
             r.mask(part, "[removed]");
         }
     }
-    if let Some(RequestState::Checked(check)) = Some(&page.request) {
+    if let RequestState::Checked(check) = &page.request {
         if let Matched::Operation(op) = &check.matched {
             for (k, v) in &op.params {
                 if k == "customerId" {
