@@ -311,6 +311,38 @@ pub fn http_date(text: &str) -> Option<UnixTime> {
     valid.then(|| days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + s)
 }
 
+/// An ISO 8601 instant with its fraction and offset (`2026-11-18T09:12:03.117Z`,
+/// `2026-11-20T14:05:01.123456+00:00`, as HAR `startedDateTime` writes it), in milliseconds.
+pub fn iso_millis(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (date, clock) = text.split_once(['T', ' '])?;
+    let secs = http_date(&format!("{date}T{}Z", clock.get(..8)?))?;
+    let rest = clock.get(8..)?;
+    let (fraction, offset) = match rest.strip_prefix('.') {
+        Some(r) => {
+            let end = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+            (&r[..end], &r[end..])
+        }
+        None => ("", rest),
+    };
+    let millis = format!("{fraction:0<3}").get(..3)?.parse::<i64>().ok()?;
+    let offset = match offset {
+        "" | "Z" | "z" => 0,
+        o => {
+            let sign = match o.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let digits: String = o[1..].chars().filter(char::is_ascii_digit).collect();
+            let h: i64 = digits.get(..2)?.parse().ok()?;
+            let m: i64 = digits.get(2..4).unwrap_or("00").parse().ok()?;
+            sign * (h * 3600 + m * 60)
+        }
+    };
+    Some((secs - offset) * 1000 + millis)
+}
+
 /// The instant a token is judged at: now, or the time of the call (the answer's `Date`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Moment {
