@@ -27,6 +27,7 @@ use super::findings::{rank, Finding};
 use super::keys::{self, KeySet};
 use super::report::{analyze, analyze_kept, Report};
 use super::request::{self, RequestCheck, RequestError};
+use super::session::{CallEvidence, Session};
 use super::signature::{self, Outcome, Signature};
 use super::time::{Moment, TimeStatus, UnixTime};
 use super::verdict::{verdict, Verdict, Weighed};
@@ -53,6 +54,13 @@ pub struct Evidence {
     pub verified: Rc<Vec<(u64, Outcome)>>,
     /// The credential the selected one is compared with, if any.
     pub compare_with: Option<usize>,
+    /// A whole session (a HAR opened or pasted), read once.
+    pub session: Option<Rc<Session>>,
+    /// Two of the session's tokens compared (indexes into [`Session::tokens`]).
+    pub session_pair: Option<(usize, usize)>,
+    /// The inspector holds one call of the session: its `startedDateTime` (seconds) is the
+    /// instant it is judged at.
+    pub call_at: Option<UnixTime>,
 }
 
 impl Evidence {
@@ -68,7 +76,29 @@ impl Evidence {
             keys: Rc::default(),
             verified: Rc::default(),
             compare_with: None,
+            session: None,
+            session_pair: None,
+            call_at: None,
         }
+    }
+
+    /// The same evidence with a session read from a HAR (`None`: no session).
+    pub fn with_session(&self, session: Option<Rc<Session>>) -> Evidence {
+        Evidence {
+            session,
+            session_pair: None,
+            ..self.clone()
+        }
+    }
+
+    /// The inspector filled with call `i` of the session: its credential, request and answer,
+    /// judged at the time of the call. `None` when there is no such call.
+    pub fn with_call(&self, i: usize) -> Option<(Evidence, CallEvidence)> {
+        let call = self.session.as_ref()?.inspect(i)?;
+        let mut next = self.with_answer(&call.answer).with_paste(&call.paste, 0);
+        next.request = call.request.as_str().into();
+        next.call_at = Some(call.at);
+        Some((next, call))
     }
 
     /// The same evidence with new signing keys (blank: none).
@@ -244,6 +274,10 @@ pub struct Page {
     pub signature: Option<SignatureState>,
     /// The selected credential side by side with another one, when asked.
     pub comparison: Option<Comparison>,
+    /// The session (a HAR), when one was opened.
+    pub session: Option<Rc<Session>>,
+    /// Two of the session's tokens side by side, when asked.
+    pub session_comparison: Option<Comparison>,
 }
 
 /// The signature check as the page shows it.
@@ -293,7 +327,7 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
     let selected = (count > 0).then(|| evidence.selected.min(count - 1));
     let credential = evidence.credential();
     let answer = evidence.answer.as_ref();
-    let at = match answer.and_then(|a| a.date) {
+    let at = match evidence.call_at.or_else(|| answer.and_then(|a| a.date)) {
         Some(date) => Moment::call(date),
         None => Moment::now(now),
     };
@@ -342,6 +376,15 @@ pub fn page(evidence: &Evidence, now: UnixTime) -> Page {
         summary: String::new(),
         signature,
         comparison: None,
+        session: evidence.session.clone(),
+        session_comparison: evidence.session.as_ref().and_then(|s| {
+            let (a, b) = evidence.session_pair?;
+            Some(compare(
+                &s.tokens.get(a)?.credential,
+                &s.tokens.get(b)?.credential,
+                now,
+            ))
+        }),
     };
     page.comparison = evidence
         .compare_with

@@ -247,3 +247,13 @@ pub fn read(har: Har) -> Session {
         span: None,
     }
 }
+
+/// A paste that is a whole HAR, read as a session (`None` when it is not one).
+pub fn from_paste(text: &str) -> Option<Session> {
+    let t = text.trim_start();
+    if !t.starts_with('{') || !t.contains("\"entries\"") || !t.contains("\"log\"") {
+        return None;
+    }
+    let har = super::har::read(t.as_bytes()).ok()?;
+    (!har.entries.is_empty()).then(|| read(har))
+}

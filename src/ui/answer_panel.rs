@@ -70,7 +70,9 @@ fn recognised(a: &AnswerState) -> Html {
 }
 
 /// The verdict on the call: one line, the causes judged under it, and when it was judged.
-pub fn verdict_card(v: &Verdict, now: i64) -> Html {
+/// `from_session`: the time of the call is the HAR entry's `startedDateTime`, not the answer's
+/// `Date`.
+pub fn verdict_card(v: &Verdict, now: i64, from_session: bool) -> Html {
     let class = if v.succeeded {
         "ok"
     } else if v.settled {
@@ -87,8 +89,13 @@ pub fn verdict_card(v: &Verdict, now: i64) -> Html {
     };
     let when = if v.at.of_call {
         format!(
-            "Judged at the time of the call, {} (the answer's Date); now it is {}.",
+            "Judged at the time of the call, {} ({}); now it is {}.",
             iso_utc(v.at.at),
+            if from_session {
+                "the HAR entry's startedDateTime"
+            } else {
+                "the answer's Date"
+            },
             iso_utc(now)
         )
     } else {

@@ -11,8 +11,10 @@ use super::checklist_panel::ChecklistPanel;
 use super::clock::{use_clock, Now};
 use super::compare_panel::{compare_select, comparison_card};
 use super::credential_view::CredentialView;
+use super::har_open::HarOpen;
 use super::keys_panel::{keys_input, signature_card, KeysInputProps};
 use super::request_panel::RequestInput;
+use super::session_view::SessionView;
 use super::state::{Action, State};
 use super::token_input::TokenInput;
 use crate::inspect::checklist::Expectations;
@@ -60,6 +62,9 @@ struct PageKey {
     answer: Option<*const crate::inspect::answer::Answer>,
     keys: *const crate::inspect::keys::KeySet,
     verified: *const Vec<(u64, crate::inspect::signature::Outcome)>,
+    session: Option<*const crate::inspect::session::Session>,
+    session_pair: Option<(usize, usize)>,
+    call_at: Option<crate::inspect::UnixTime>,
     now: crate::inspect::UnixTime,
 }
 
@@ -82,6 +87,9 @@ pub fn App() -> Html {
         answer: evidence.answer.as_ref().map(Rc::as_ptr),
         keys: Rc::as_ptr(&evidence.keys),
         verified: Rc::as_ptr(&evidence.verified),
+        session: evidence.session.as_ref().map(Rc::as_ptr),
+        session_pair: evidence.session_pair,
+        call_at: evidence.call_at,
         now,
     };
     let shown: Rc<Page> = {
@@ -141,6 +149,16 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |more: Expectations| state.dispatch(Action::AddExpected(more)))
     };
+    // Selecting a call brings its verdict into view.
+    {
+        let selected_call = state.selected_call;
+        use_effect_with(selected_call, move |call| {
+            if call.is_some() {
+                browser::bring_into_view("inspector");
+            }
+        });
+    }
+    let session = session_view(&state, &shown);
     let selected = shown.selected.unwrap_or(0);
     let tabs = (!shown.tabs.is_empty()).then(|| {
         let buttons = shown.tabs.iter().enumerate().map(|(i, tab)| {
@@ -172,6 +190,13 @@ pub fn App() -> Html {
                 <h1>{ "SFCC Token Inspector" }</h1>
                 <p class="tagline">{ "Decoded in your browser. Nothing you paste leaves this page; only the expected-scope checklist is remembered." }</p>
             </header>
+            <HarOpen on_open={Callback::from({
+                let state = state.clone();
+                move |o| state.dispatch(Action::Opened(o))
+            })} />
+            if let Some(why) = &state.har_error {
+                <p class="finding error har-error" role="alert" data-testid="har-error">{ crate::inspect::text::reveal(why) }</p>
+            }
             <TokenInput value={AttrValue::from(state.input.clone())} on_input={dispatch(Action::Input)} {on_clear}
                 stripped={Rc::new(shown.report.stripped.clone())} />
             <div class="context">
@@ -184,8 +209,10 @@ pub fn App() -> Html {
                 <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={evidence.checklist.clone()}
                     shown={checklist.clone()} on_text={dispatch(Action::Checklist)} {on_add} />
             </div>
+            { session }
+            <div id="inspector" tabindex="-1" class="inspector-anchor"></div>
             if let Some(v) = &shown.verdict {
-                { verdict_card(v, now) }
+                { verdict_card(v, now, evidence.call_at.is_some()) }
                 { ticket_card(&shown.summary) }
             }
             if let Some(a) = &*answer {
@@ -212,6 +239,67 @@ pub fn App() -> Html {
         </main>
         </ContextProvider<Now>>
     }
+}
+
+/// The session view, when a HAR is open.
+fn session_view(state: &UseReducerHandle<State>, shown: &Page) -> Html {
+    let Some(session) = shown.session.clone() else {
+        return Html::default();
+    };
+    let send = |make: fn(usize) -> Action| {
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(make(i)))
+    };
+    let on_pair = {
+        let state = state.clone();
+        Callback::from(move |p| state.dispatch(Action::Pair(p)))
+    };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |()| export(state.clone()))
+    };
+    let on_close = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::CloseSession))
+    };
+    html! {
+        <>
+            <SessionView session={super::Shared(session)} name={AttrValue::from(state.session_name.clone())}
+                selected={state.selected_call} on_inspect={send(Action::InspectCall)}
+                pair={state.evidence.session_pair} {on_pair}
+                comparison={shown.session_comparison.clone().map(Rc::new)}
+                {on_export} exported={state.exported.clone()} />
+            <p class="session-close"><button type="button" class="button" data-testid="close-session" onclick={on_close}>{ "Close the session" }</button></p>
+        </>
+    }
+}
+
+/// Writes the sanitized HAR (from the file, read again, or the pasted text) and downloads it.
+fn export(state: UseReducerHandle<State>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = match &state.har_file {
+            Some(file) => super::har_open::bytes_of(file).await,
+            None => Ok(state.input.as_bytes().to_vec()),
+        };
+        let result = bytes
+            .and_then(|b| crate::inspect::sanitize::sanitize(&b))
+            .and_then(|(har, manifest)| {
+                let stem = state
+                    .session_name
+                    .trim_end_matches(".har")
+                    .trim_end_matches(".json");
+                let name = format!(
+                    "{}.sanitized.har",
+                    if stem.is_empty() { "session" } else { stem }
+                );
+                if browser::download(&name, &har, "application/json") {
+                    Ok(manifest.lines())
+                } else {
+                    Err("The browser did not accept the download.".to_string())
+                }
+            });
+        state.dispatch(Action::Exported(result));
+    });
 }
 
 /// Something was given that a ticket can say something about.

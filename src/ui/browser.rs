@@ -123,6 +123,50 @@ fn copy_with_exec_command(win: &web_sys::Window, text: &str) -> Option<bool> {
     Some(ok)
 }
 
+/// Scrolls the element with id `id` into view and moves the focus there (for screen readers).
+pub fn bring_into_view(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view();
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Offers `text` as a file download named `name` (a Blob URL, revoked once clicked: nothing is
+/// sent anywhere). Returns whether the browser took it.
+pub fn download(name: &str, text: &str, mime: &str) -> bool {
+    download_blob(name, text, mime).is_some()
+}
+
+fn download_blob(name: &str, text: &str, mime: &str) -> Option<()> {
+    let doc = window()?.document()?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_class_name("offscreen");
+    let body = doc.body()?;
+    body.append_child(&a).ok()?;
+    a.click();
+    a.remove();
+    // The download has started from the click; the URL can go once the browser has it.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)
+        .ok()?;
+    Some(())
+}
+
 /// If anything ever panics, replace the page with a readable message instead of leaving a dead
 /// page. It replaces Yew's default hook, which would print the panic (possibly with token text)
 /// to the console.

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::har_open::Opened;
 use crate::inspect::checklist::Expectations;
 use crate::inspect::{keep, Evidence};
 
@@ -23,6 +24,16 @@ pub struct State {
     pub keys: Rc<str>,
     /// The evidence read from the inputs: the paste analysed, the request, the checklist parsed.
     pub evidence: Evidence,
+    /// The HAR file's name, while a session is open.
+    pub session_name: Rc<str>,
+    /// The HAR file opened, to be read again for the sanitized export (never stored).
+    pub har_file: Option<web_sys::File>,
+    /// Why the last HAR could not be read.
+    pub har_error: Option<Rc<str>>,
+    /// The session's call the inspector holds (an index into `calls`).
+    pub selected_call: Option<usize>,
+    /// What the last sanitized export removed, or why it failed.
+    pub exported: Option<Rc<Result<Vec<String>, String>>>,
 }
 
 impl State {
@@ -53,6 +64,33 @@ pub enum Action {
     Checklist(String),
     /// Adds a preset (or the request's scopes) to the checklist.
     AddExpected(Expectations),
+    /// A HAR was opened (or could not be read).
+    Opened(Opened),
+    /// Closes the session.
+    CloseSession,
+    /// Fills the inspector with one call of the session.
+    InspectCall(usize),
+    /// Compares two of the session's tokens (`None`: stop).
+    Pair(Option<(usize, usize)>),
+    /// The sanitized export ran.
+    Exported(Result<Vec<String>, String>),
+}
+
+impl State {
+    fn open_session(
+        mut self,
+        name: Rc<str>,
+        file: Option<web_sys::File>,
+        session: Rc<crate::inspect::session::Session>,
+    ) -> State {
+        self.evidence = self.evidence.with_session(Some(session));
+        self.session_name = name;
+        self.har_file = file;
+        self.har_error = None;
+        self.selected_call = None;
+        self.exported = None;
+        self
+    }
 }
 
 impl Reducible for State {
@@ -64,8 +102,32 @@ impl Reducible for State {
             Action::Input(text) => {
                 let (kept, dropped) = keep(&text);
                 next.evidence = next.evidence.with_paste(kept, dropped);
+                next.evidence.call_at = None;
                 next.input = kept.into();
+                if let Some(session) = crate::inspect::session::from_paste(kept) {
+                    next = next.open_session("pasted HAR".into(), None, Rc::new(session));
+                }
             }
+            Action::Opened(opened) => match opened.session {
+                Ok(session) => next = next.open_session(opened.name, opened.file, session),
+                Err(why) => next.har_error = Some(why.into()),
+            },
+            Action::CloseSession => {
+                next.evidence = next.evidence.with_session(None);
+                next.har_file = None;
+                next.selected_call = None;
+                next.exported = None;
+            }
+            Action::InspectCall(i) => {
+                if let Some((evidence, call)) = next.evidence.with_call(i) {
+                    next.evidence = evidence;
+                    next.input = call.paste.into();
+                    next.answer = call.answer.into();
+                    next.selected_call = Some(i);
+                }
+            }
+            Action::Pair(pair) => next.evidence.session_pair = pair,
+            Action::Exported(result) => next.exported = Some(Rc::new(result)),
             Action::Select(selected) => next.evidence.selected = selected,
             Action::CompareWith(other) => next.evidence.compare_with = other,
             Action::Clear => {
@@ -76,7 +138,10 @@ impl Reducible for State {
                 next.keys = "".into();
                 next.evidence = next.evidence.with_keys("");
             }
-            Action::Request(text) => next.evidence.request = text.into(),
+            Action::Request(text) => {
+                next.evidence.request = text.into();
+                next.evidence.call_at = None;
+            }
             Action::Keys(text) => {
                 let (kept, _) = keep(&text);
                 // Read in full: a key set over 1 MB is cut, and its reader says so.
@@ -89,6 +154,7 @@ impl Reducible for State {
             Action::Answer(text) => {
                 let (kept, _) = keep(&text);
                 next.evidence = next.evidence.with_answer(&text);
+                next.evidence.call_at = None;
                 next.answer = kept.into();
             }
             Action::Checklist(text) => next = next.reduce_checklist(text),

@@ -2,6 +2,7 @@
 // be used can be reached with the keyboard alone, with a visible focus.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { join } from 'node:path';
 import { test, expect, gotoApp, openEveryDisclosure } from './fixtures';
 import { fixture, NOW, slasToken } from './tokens';
 
@@ -48,6 +49,15 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('compare-with').selectOption('1');
     await expect(page.getByTestId('comparison')).toBeVisible();
     await expect(page.getByTestId('call-verdict')).toBeVisible();
+    await openEveryDisclosure(page);
+  },
+  'a HAR session: table, timeline, findings, a call inspected, two tokens compared, the export': async (page) => {
+    await page.getByTestId('har-file').setInputFiles(join(__dirname, '..', 'fixtures', 'har', 'pwa-kit-session.har'));
+    await expect(page.getByTestId('timeline')).toBeVisible();
+    await page.locator('[data-testid=calls] tr[data-entry="26"] [data-testid=inspect-call]').click();
+    await expect(page.getByTestId('call-verdict')).toBeVisible();
+    await page.getByTestId('session-compare-go').click();
+    await expect(page.locator('[data-testid=session] [data-testid=comparison]')).toBeVisible();
     await openEveryDisclosure(page);
   },
 };
