@@ -84,15 +84,23 @@ pub fn HarOpen(props: &HarOpenProps) -> Html {
             el.set_value("");
         })
     };
+    let pick = {
+        let input = input.clone();
+        Callback::from(move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlElement>() {
+                el.click();
+            }
+        })
+    };
     let on_cancel = {
         let cancel = cancel.clone();
         Callback::from(move |_| cancel.borrow().set(true))
     };
     html! {
         <div class="har-open" data-testid="har-open">
-            <label class="button" for="har-file">{ "Open a HAR file…" }</label>
-            <input id="har-file" class="sr-only" type="file" accept=".har,.json,application/json"
-                data-testid="har-file" ref={input} {onchange} />
+            <button type="button" class="button" data-testid="har-open-button" onclick={pick}>{ "Open a HAR file…" }</button>
+            <input id="har-file" class="hidden-input" type="file" accept=".har,.json,application/json"
+                data-testid="har-file" aria-label="HAR file" ref={input} {onchange} />
             <span class="muted">{ " or drop it anywhere on the page. It is read here and never leaves your browser." }</span>
             if let Some(l) = &*loading {
                 { progress(l, on_cancel) }

@@ -138,6 +138,32 @@ test('bad files get a precise message, and what did parse is kept', async ({ pag
   await expect(page.getByTestId('session-capture')).toContainText('30 entries');
 });
 
+test('a big HAR shows its progress, and Cancel stops the reading and keeps the page as it was', async ({ page }) => {
+  // 120 MB: the session's own entries, then big base64 images (a HAR of a long browsing session).
+  const har = JSON.parse(harText('pwa-kit-session.har'));
+  const image = Buffer.alloc(3 << 20, 7).toString('base64');
+  const template = har.log.entries[0];
+  for (let i = 0; i < 30; i++) {
+    har.log.entries.push({ ...template, request: { ...template.request, url: `https://shop.example.com/img/${i}.png` },
+      response: { ...template.response, content: { size: image.length, mimeType: 'image/png', encoding: 'base64', text: image } } });
+  }
+  const big = test.info().outputPath('big.har');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(big, JSON.stringify(har));
+  await gotoApp(page);
+  await page.getByTestId('har-file').setInputFiles(big);
+  await expect(page.getByTestId('har-progress')).toBeVisible();
+  await expect(page.getByTestId('har-progress').locator('progress')).toHaveAttribute('max', /\d{8,}/);
+  await page.getByTestId('har-cancel').click();
+  await expect(page.getByTestId('har-progress')).toHaveCount(0);
+  await expect(page.getByTestId('session')).toHaveCount(0);
+  await expect(page.getByTestId('har-error')).toHaveCount(0);
+  // The page still works, and the same file can be read to the end.
+  await page.getByTestId('har-file').setInputFiles(big);
+  await expect(page.getByTestId('session-capture')).toContainText(`${har.log.entries.length} entries`, { timeout: 20_000 });
+  await expect(page.getByTestId('session-capture')).toContainText('bodies that cannot matter');
+});
+
 test('a sanitized export is recognised, and each call shows the token it most likely sent', async ({ page }) => {
   await gotoApp(page);
   await openByPicker(page, 'pwa-kit-session-sanitized.har');
