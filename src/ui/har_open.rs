@@ -115,7 +115,11 @@ pub fn HarOpen(props: &HarOpenProps) -> Html {
 }
 
 fn progress(l: &Loading, on_cancel: Callback<MouseEvent>) -> Html {
-    let mb = |b: usize| format!("{:.1}", b as f64 / 1_048_576.0);
+    // Tenths of a MB, in integers (no float formatting code in the wasm).
+    let mb = |b: usize| {
+        let tenths = b / 104_858;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
     let (value, text) = match l.parsed {
         None => (
             l.loaded,

@@ -92,8 +92,8 @@ fn capture(s: &Session) -> Html {
                 if let Some(c) = &har.creator { { format!(" Written by {}.", reveal(c)) } }
                 if let Some(span) = span { { format!(" {span}.") } }
                 if har.skipped_bodies > 0 {
-                    { format!(" {} bodies that cannot matter (images, scripts, base64) were skipped ({} MB).",
-                        har.skipped_bodies, har.skipped_bytes >> 20) }
+                    { format!(" {} bodies that cannot matter (images, scripts, base64) were skipped ({}).",
+                        har.skipped_bodies, size(har.skipped_bytes)) }
                 }
             </p>
             if s.sanitized {
@@ -110,15 +110,29 @@ fn capture(s: &Session) -> Html {
     }
 }
 
+/// `812 KB`, `48 MB`.
+fn size(bytes: usize) -> String {
+    if bytes < 1 << 20 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{} MB", bytes >> 20)
+    }
+}
+
 fn entry_buttons(entries: &[usize], s: &Session, on_inspect: &Callback<usize>) -> Html {
     html! {
-        <>{ for entries.iter().filter_map(|e| {
-            let i = s.calls.iter().position(|c| c.entry == *e)?;
+        <>{ for entries.iter().map(|e| {
+            // An entry that is not an SFCC call (a beacon without a response) is named, not
+            // offered for inspection.
+            let Some(i) = s.calls.iter().position(|c| c.entry == *e) else {
+                return html! { <span class="entry-ref">{ format!("#{e} ") }</span> };
+            };
             let on_inspect = on_inspect.clone();
-            Some(html! {
+            html! {
                 <button type="button" class="link" data-entry={e.to_string()}
+                    aria-label={format!("Inspect entry {e}")}
                     onclick={Callback::from(move |_| on_inspect.emit(i))}>{ format!("#{e}") }</button>
-            })
+            }
         }) }</>
     }
 }
