@@ -550,3 +550,12 @@ fn random_cuts_and_byte_mutations_never_panic() {
         let _ = har::read(&rng.bytes(n));
     }
 }
+
+#[test]
+fn absurd_declared_sizes_do_not_overflow_the_count() {
+    let mut e = call("https://a.example.com/", 200);
+    e["response"]["content"] = json!({ "size": u64::MAX, "mimeType": "image/png", "text": "AA==" });
+    let har = har::read(har_of(vec![e.clone(), e]).as_bytes()).unwrap();
+    assert_eq!(har.skipped_bodies, 2);
+    assert_eq!(har.skipped_bytes, usize::MAX);
+}

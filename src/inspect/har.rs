@@ -8,12 +8,11 @@
 //! not a HAR, is cut, zipped or binary gets a precise [`HarError`] or [`Har::problems`] line,
 //! and every entry read before the problem is kept.
 
-use serde_json::Value;
-
 use crate::inspect::time::UnixTime;
 
 mod entry;
 mod head;
+mod lean;
 mod scan;
 
 use scan::Stop;
@@ -430,7 +429,7 @@ impl Reader {
 
     /// Entry `number`, delimited at `b[start..end]`: parsed, kept or skipped with a note.
     fn take(&mut self, b: &[u8], number: usize, start: usize, end: usize) {
-        let value = match serde_json::from_slice::<Value>(b.get(start..end).unwrap_or_default()) {
+        let value = match lean::parse(b.get(start..end).unwrap_or_default()) {
             Ok(value) => value,
             Err(e) => {
                 let (line, column) = self.lines.at(b, start);
@@ -459,7 +458,7 @@ impl Reader {
         for body in [&entry.post_text, &entry.response_body] {
             if let Body::Skipped { bytes, .. } = body {
                 self.har.skipped_bodies += 1;
-                self.har.skipped_bytes += bytes;
+                self.har.skipped_bytes = self.har.skipped_bytes.saturating_add(*bytes);
             }
         }
         self.har.entries.push(entry);

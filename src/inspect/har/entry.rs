@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Body, Entry, Pair, KEPT_BODY_BYTES};
+use super::{lean, Body, Entry, Pair, KEPT_BODY_BYTES};
 use crate::inspect::time::iso_millis;
 
 /// Why an entry could not be kept: the end of a sentence after "Entry N ".
@@ -103,24 +103,33 @@ pub(super) fn body(
     base64: bool,
     declared: Option<&Value>,
 ) -> Body {
-    let Some(text) = text.and_then(Value::as_str).filter(|t| !t.is_empty()) else {
-        return Body::None;
+    // A text too long to keep was never copied (lean.rs): only its length is known.
+    let (len, text) = match text {
+        Some(Value::String(t)) if !t.is_empty() => (t.len(), Some(t.as_str())),
+        Some(v) => match lean::long_text(v) {
+            Some(len) => (len, None),
+            None => return Body::None,
+        },
+        None => return Body::None,
     };
     let bytes = declared
         .and_then(Value::as_u64)
         .and_then(|n| usize::try_from(n).ok())
         .filter(|&n| n > 0)
-        .unwrap_or(text.len());
+        .unwrap_or(len);
     let why = if base64 {
         Some("base64")
     } else if let Some(why) = mime.and_then(useless) {
         Some(why)
     } else {
-        (text.len() > KEPT_BODY_BYTES).then_some("too big")
+        (len > KEPT_BODY_BYTES).then_some("too big")
     };
-    match why {
-        Some(why) => Body::Skipped { bytes, why },
-        None => Body::Text(text.to_string()),
+    match (why, text) {
+        (None, Some(text)) => Body::Text(text.to_string()),
+        (why, _) => Body::Skipped {
+            bytes,
+            why: why.unwrap_or("too big"),
+        },
     }
 }
 
