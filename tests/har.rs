@@ -559,3 +559,15 @@ fn absurd_declared_sizes_do_not_overflow_the_count() {
     assert_eq!(har.skipped_bodies, 2);
     assert_eq!(har.skipped_bytes, usize::MAX);
 }
+
+#[test]
+fn a_file_of_more_entries_than_kept_says_so() {
+    let tiny = "{\"request\":{},\"response\":{}},".repeat(har::MAX_ENTRIES + 5);
+    let file = format!("{{\"log\":{{\"entries\":[{tiny}{{}}]}}}}");
+    let har = har::read(file.as_bytes()).unwrap();
+    assert_eq!(har.entries.len(), har::MAX_ENTRIES);
+    assert_eq!(
+        har.problems,
+        ["The file has more than 100000 entries: the first 100000 are read, the rest is not."]
+    );
+}

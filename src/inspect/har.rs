@@ -49,6 +49,10 @@ pub enum Body {
 /// The largest text body kept: token responses and error answers are a few KB.
 pub const KEPT_BODY_BYTES: usize = 256 * 1024;
 
+/// The most entries kept (a browser session of a day has a few thousand): an [`Entry`] takes
+/// about 400 bytes even when empty, so a file of tiny entries must not fill the page's memory.
+pub const MAX_ENTRIES: usize = 100_000;
+
 /// One request and its response.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Entry {
@@ -320,9 +324,10 @@ impl Reader {
         }
     }
 
-    /// A problem with one entry (listed up to [`LISTED`]).
-    fn note(&mut self, text: String) {
+    /// A problem with one entry: listed up to [`LISTED`] (and only then written), counted after.
+    fn note(&mut self, text: impl FnOnce(&mut Reader) -> String) {
         if self.har.problems.len() < LISTED {
+            let text = text(self);
             self.har.problems.push(text);
         } else {
             self.unlisted += 1;
@@ -374,6 +379,12 @@ impl Reader {
 
     /// The entry starting at `i`.
     fn element(&mut self, b: &[u8], i: usize) {
+        if self.har.entries.len() >= MAX_ENTRIES {
+            let text = format!(
+                "The file has more than {MAX_ENTRIES} entries: the first {MAX_ENTRIES} are read, the rest is not."
+            );
+            return self.stop(b, text);
+        }
         let number = self.next + 1;
         self.next += 1;
         let anchor = self.anchors.as_mut().and_then(|a| a.after(b, i + 1));
@@ -411,9 +422,7 @@ impl Reader {
     fn broken(&mut self, b: &[u8], i: usize, number: usize, why: &str) {
         match self.anchors.as_mut().and_then(|a| a.after(b, i + 1)) {
             Some(at) => {
-                self.note(format!(
-                    "Entry {number} is not valid JSON ({why}); skipped."
-                ));
+                self.note(|_| format!("Entry {number} is not valid JSON ({why}); skipped."));
                 self.pos = at;
                 self.state = State::Element;
             }
@@ -429,31 +438,35 @@ impl Reader {
 
     /// Entry `number`, delimited at `b[start..end]`: parsed, kept or skipped with a note.
     fn take(&mut self, b: &[u8], number: usize, start: usize, end: usize) {
+        // Not an object: no need to parse it to say so (a file of a million numbers stays cheap).
+        if let Some(kind) = b.get(start).and_then(|&c| entry::kind_of(c)) {
+            return self.note(|_| format!("Entry {number} {}", entry::not_an_object(kind)));
+        }
         let value = match lean::parse(b.get(start..end).unwrap_or_default()) {
             Ok(value) => value,
             Err(e) => {
-                let (line, column) = self.lines.at(b, start);
-                let (line, column) = match e.line() {
-                    1 => (line, column + e.column().saturating_sub(1)),
-                    n => (line + n - 1, e.column()),
-                };
-                let text = e.to_string();
-                let why = text.split(" at line ").next().unwrap_or(&text);
-                self.note(format!(
-                    "Entry {number} is not valid JSON (line {line}, column {column}: {why}); skipped."
-                ));
+                self.note(|r| {
+                    let (line, column) = r.lines.at(b, start);
+                    let (line, column) = match e.line() {
+                        1 => (line, column + e.column().saturating_sub(1)),
+                        n => (line + n - 1, e.column()),
+                    };
+                    let text = e.to_string();
+                    let why = text.split(" at line ").next().unwrap_or(&text);
+                    format!(
+                        "Entry {number} is not valid JSON (line {line}, column {column}: {why}); skipped."
+                    )
+                });
                 return;
             }
         };
         if let Some(why) = entry::unusable(&value) {
-            self.note(format!("Entry {number} {why}"));
+            self.note(|_| format!("Entry {number} {why}"));
             return;
         }
         let entry = entry::entry(number - 1, &value);
         if entry.missing_response {
-            self.note(format!(
-                "Entry {number} has no response; kept, with status 0."
-            ));
+            self.note(|_| format!("Entry {number} has no response; kept, with status 0."));
         }
         for body in [&entry.post_text, &entry.response_body] {
             if let Body::Skipped { bytes, .. } = body {

@@ -6,38 +6,59 @@ use serde_json::Value;
 use super::{lean, Body, Entry, Pair, KEPT_BODY_BYTES};
 use crate::inspect::time::iso_millis;
 
+/// What a JSON value starting with this byte is, when it is not an object (`None` for an
+/// object, or for a byte no JSON value starts with).
+pub(super) fn kind_of(first: u8) -> Option<&'static str> {
+    match first {
+        b'[' => Some("a list"),
+        b'"' => Some("a string"),
+        b'-' | b'0'..=b'9' => Some("a number"),
+        b't' | b'f' => Some("true or false"),
+        b'n' => Some("null"),
+        _ => None,
+    }
+}
+
 /// Why an entry could not be kept: the end of a sentence after "Entry N ".
 pub(super) fn unusable(v: &Value) -> Option<String> {
     let kind = match v {
         Value::Object(_) => None,
-        Value::Array(_) => Some("a list"),
-        Value::String(_) => Some("a string"),
-        Value::Number(_) => Some("a number"),
-        Value::Bool(_) => Some("true or false"),
-        Value::Null => Some("null"),
+        Value::Array(_) => kind_of(b'['),
+        Value::String(_) => kind_of(b'"'),
+        Value::Number(_) => kind_of(b'0'),
+        Value::Bool(_) => kind_of(b't'),
+        Value::Null => kind_of(b'n'),
     };
     if let Some(kind) = kind {
-        return Some(format!("is not an object (it is {kind}); skipped."));
+        return Some(not_an_object(kind));
     }
     (!v.get("request").is_some_and(Value::is_object))
         .then(|| "has no request; skipped.".to_string())
 }
 
-fn text(v: &Value, pointer: &str) -> String {
-    v.pointer(pointer)
+/// "is not an object (it is a number); skipped."
+pub(super) fn not_an_object(kind: &str) -> String {
+    format!("is not an object (it is {kind}); skipped.")
+}
+
+/// The value at `path` (object keys), without `Value::pointer`'s allocations.
+fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    path.iter().try_fold(v, |v, key| v.get(key))
+}
+
+fn text(v: &Value, path: &[&str]) -> String {
+    at(v, path)
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_string()
 }
 
-fn optional(v: &Value, pointer: &str) -> Option<String> {
-    v.pointer(pointer)
-        .and_then(Value::as_str)
-        .map(str::to_string)
+fn optional(v: &Value, path: &[&str]) -> Option<String> {
+    at(v, path).and_then(Value::as_str).map(str::to_string)
 }
 
-fn pairs(v: &Value, pointer: &str) -> Vec<Pair> {
-    let Some(list) = v.pointer(pointer).and_then(Value::as_array) else {
+fn pairs(v: &Value, path: &[&str]) -> Vec<Pair> {
+    let Some(list) = at(v, path).and_then(Value::as_array) else {
         return Vec::new();
     };
     list.iter()
@@ -135,43 +156,42 @@ pub(super) fn body(
 
 /// The entry at `index` (an object with a `request`: see [`unusable`]).
 pub(super) fn entry(index: usize, e: &Value) -> Entry {
-    let started = text(e, "/startedDateTime");
-    let post_mime = optional(e, "/request/postData/mimeType");
-    let response_mime = optional(e, "/response/content/mimeType");
-    let base64 = e
-        .pointer("/response/content/encoding")
+    let started = text(e, &["startedDateTime"]);
+    let post_mime = optional(e, &["request", "postData", "mimeType"]);
+    let response_mime = optional(e, &["response", "content", "mimeType"]);
+    let base64 = at(e, &["response", "content", "encoding"])
         .and_then(Value::as_str)
         .is_some_and(|enc| enc.eq_ignore_ascii_case("base64"));
     Entry {
         index,
         started_ms: iso_millis(&started),
         started,
-        method: text(e, "/request/method"),
-        url: text(e, "/request/url"),
-        http_version: text(e, "/request/httpVersion"),
-        request_headers: pairs(e, "/request/headers"),
-        request_cookies: pairs(e, "/request/cookies"),
+        method: text(e, &["request", "method"]),
+        url: text(e, &["request", "url"]),
+        http_version: text(e, &["request", "httpVersion"]),
+        request_headers: pairs(e, &["request", "headers"]),
+        request_cookies: pairs(e, &["request", "cookies"]),
         post_text: body(
-            e.pointer("/request/postData/text"),
+            at(e, &["request", "postData", "text"]),
             post_mime.as_deref(),
             false,
             None,
         ),
         post_mime,
-        post_params: pairs(e, "/request/postData/params"),
-        status: status(e.pointer("/response/status")),
-        status_text: text(e, "/response/statusText"),
-        response_headers: pairs(e, "/response/headers"),
-        response_cookies: pairs(e, "/response/cookies"),
+        post_params: pairs(e, &["request", "postData", "params"]),
+        status: status(at(e, &["response", "status"])),
+        status_text: text(e, &["response", "statusText"]),
+        response_headers: pairs(e, &["response", "headers"]),
+        response_cookies: pairs(e, &["response", "cookies"]),
         response_body: body(
-            e.pointer("/response/content/text"),
+            at(e, &["response", "content", "text"]),
             response_mime.as_deref(),
             base64,
-            e.pointer("/response/content/size"),
+            at(e, &["response", "content", "size"]),
         ),
         response_mime,
-        error: optional(e, "/_error").or_else(|| optional(e, "/response/_error")),
-        resource_type: optional(e, "/_resourceType"),
+        error: optional(e, &["_error"]).or_else(|| optional(e, &["response", "_error"])),
+        resource_type: optional(e, &["_resourceType"]),
         missing_response: !e.get("response").is_some_and(Value::is_object),
     }
 }

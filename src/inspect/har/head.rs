@@ -1,6 +1,7 @@
 //! The file around the entries: what kind of file it is (zip, gzip, binary, empty, JSON that is
 //! not a HAR), the `log` members before `entries` (creator, browser, comment) and those after it.
 
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 use super::scan::{self, Member, Stop};
@@ -160,46 +161,66 @@ pub(super) fn tail(b: &[u8], mut j: usize, meta: &mut Meta) -> Result<(), Stop> 
 }
 
 /// Why a file that is not a readable HAR is not: not JSON (and where), or JSON of another kind
-/// (and which). Parses the whole file once: only on this error path.
+/// (and which). Validates the whole file once without building it: only on this error path.
 pub(super) fn classify(b: &[u8]) -> HarError {
     let body = b.get(json_start(b)..).unwrap_or_default();
-    match serde_json::from_slice::<Value>(body) {
-        Ok(v) => HarError::NotHar(looks_like(&v)),
+    match serde_json::from_slice::<IgnoredAny>(body) {
+        Ok(_) => HarError::NotHar(format!(" ({})", looks_like(b))),
         Err(e) => HarError::NotJson(where_broken(body, &e)),
     }
 }
 
-/// ` (it looks like …)`: what a valid JSON file that is not a HAR seems to be.
-fn looks_like(v: &Value) -> String {
-    let has_array = |key: &str| v.get(key).is_some_and(Value::is_array);
-    let postman_schema = v
-        .pointer("/info/schema")
-        .and_then(Value::as_str)
-        .is_some_and(|s| s.contains("postman"));
-    let what = match v {
-        Value::Array(_) => "it is a JSON array; a HAR is an object with a log".to_string(),
-        Value::Object(_) if postman_schema || has_array("item") => {
-            "it looks like a Postman collection".to_string()
-        }
-        Value::Object(_) if has_array("values") => {
-            "it looks like a Postman environment".to_string()
-        }
-        Value::Object(_) if has_array("keys") => {
-            "it looks like a JWKS, a set of signing keys".to_string()
-        }
-        Value::Object(_) if v.get("access_token").is_some() => {
-            "it looks like a token response".to_string()
-        }
-        Value::Object(_) if v.get("log").is_some() => "its log has no entries list".to_string(),
-        Value::Object(o) if o.is_empty() => "it is an empty object".to_string(),
-        Value::Object(o) => {
-            let keys: Vec<&str> = o.keys().take(5).map(String::as_str).collect();
-            format!("its top-level keys are {}", keys.join(", "))
-        }
-        Value::String(_) => "it is a single string".to_string(),
-        _ => "it is a single value".to_string(),
+/// The first top-level members of an object starting at `at`: key, value start and end.
+fn members(b: &[u8], at: usize) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut j = at + 1;
+    while out.len() < 10_000 {
+        let Ok(Member::Field(key, start)) = scan::member(b, j) else {
+            break;
+        };
+        let Ok(end) = scan::value_end(b, start) else {
+            break;
+        };
+        out.push((key.into_owned(), start, end));
+        j = end;
+    }
+    out
+}
+
+/// What a valid JSON file that is not a HAR seems to be, from its top level (the file is
+/// never built in memory).
+fn looks_like(b: &[u8]) -> String {
+    let start = scan::skip_ws(b, json_start(b));
+    match b.get(start) {
+        Some(b'{') => {}
+        Some(b'[') => return "it is a JSON array; a HAR is an object with a log".to_string(),
+        Some(b'"') => return "it is a single string".to_string(),
+        _ => return "it is a single value".to_string(),
+    }
+    let members = members(b, start);
+    let member = |key: &str| members.iter().find(|(k, ..)| k == key);
+    let is_array = |key: &str| member(key).is_some_and(|&(_, at, _)| b.get(at) == Some(&b'['));
+    let postman_schema = member("info")
+        .and_then(|&(_, at, end)| serde_json::from_slice::<Value>(b.get(at..end)?).ok())
+        .and_then(|info| Some(info.get("schema")?.as_str()?.contains("postman")))
+        .unwrap_or(false);
+    let what = if postman_schema || is_array("item") {
+        "it looks like a Postman collection"
+    } else if is_array("values") {
+        "it looks like a Postman environment"
+    } else if is_array("keys") {
+        "it looks like a JWKS, a set of signing keys"
+    } else if member("access_token").is_some() {
+        "it looks like a token response"
+    } else if member("log").is_some() {
+        "its log has no entries list"
+    } else if members.is_empty() {
+        "it is an empty object"
+    } else {
+        let keys: Vec<&str> = members.iter().take(5).map(|(k, ..)| k.as_str()).collect();
+        return format!("its top-level keys are {}", keys.join(", "));
     };
-    format!(" ({what})")
+    what.to_string()
 }
 
 /// Where and why `serde_json` gave up, as the page says it.
