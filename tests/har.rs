@@ -571,3 +571,40 @@ fn a_file_of_more_entries_than_kept_says_so() {
         ["The file has more than 100000 entries: the first 100000 are read, the rest is not."]
     );
 }
+
+#[test]
+fn a_missing_comma_or_garbage_between_entries_is_named_after_the_entry_before_it() {
+    let base = har_of(vec![
+        call("https://a.example.com/", 200),
+        call("https://b.example.com/", 200),
+        call("https://c.example.com/", 200),
+    ]);
+    let b = base.find("https://b.example.com/").unwrap();
+    let comma = base[..b].rfind("},").unwrap() + 1;
+    let line = base[..comma].lines().count();
+    let no_comma = format!("{}{}", &base[..comma], &base[comma + 1..]);
+    let har = har::read(no_comma.as_bytes()).unwrap();
+    assert_eq!(urls(&har).len(), 3);
+    assert_eq!(
+        har.problems,
+        [format!(
+            "A comma is missing after entry 1 (line {}); read on.",
+            line + 1
+        )]
+    );
+    let column = comma - base[..comma].rfind('\n').unwrap() + 1;
+    let garbage = format!("{} x{}", &base[..comma], &base[comma..]);
+    let har = har::read(garbage.as_bytes()).unwrap();
+    assert_eq!(
+        urls(&har),
+        [
+            "https://a.example.com/",
+            "https://b.example.com/",
+            "https://c.example.com/"
+        ]
+    );
+    assert_eq!(
+        har.problems,
+        [format!("After entry 1, the file is not valid JSON (line {line}, column {column}: unexpected `x`); skipped to the next entry.")]
+    );
+}

@@ -308,10 +308,19 @@ impl Reader {
                 self.state = State::Element;
             }
             (State::Element, Some(_)) => self.element(b, i),
+            (State::Separator, Some(b'{')) => {
+                let (line, _) = self.lines.at(b, i);
+                let number = self.next;
+                self.note(|_| {
+                    format!("A comma is missing after entry {number} (line {line}); read on.")
+                });
+                self.state = State::Element;
+            }
             (State::Separator, Some(&c)) => {
                 let (line, column) = self.lines.at(b, i);
                 let why = format!("line {line}, column {column}: {}", unexpected(c));
-                self.broken(b, i, self.next, &why);
+                let subject = format!("After entry {}, the file", self.next);
+                self.broken(b, i, &subject, &why);
             }
         }
     }
@@ -406,29 +415,31 @@ impl Reader {
                 let (line, _) = self.lines.at(b, anchor.unwrap_or(i));
                 let why =
                     format!("it does not close before line {line}, where the next entry starts");
-                self.broken(b, i, number, &why);
+                self.broken(b, i, &format!("Entry {number}"), &why);
             }
             Err(Stop::Bad(at)) => {
                 let (line, column) = self.lines.at(b, at);
                 let c = b.get(at).copied().unwrap_or(b' ');
                 let why = format!("line {line}, column {column}: {}", unexpected(c));
-                self.broken(b, i, number, &why);
+                self.broken(b, i, &format!("Entry {number}"), &why);
             }
         }
     }
 
-    /// Entry `number` (starting at `i`) cannot be delimited: skip to the next entry's line, or
-    /// stop there.
-    fn broken(&mut self, b: &[u8], i: usize, number: usize, why: &str) {
+    /// `subject` ("Entry 5", "After entry 4, the file"), at `i`, cannot be delimited: skip to
+    /// the next entry's line, or stop there.
+    fn broken(&mut self, b: &[u8], i: usize, subject: &str, why: &str) {
         match self.anchors.as_mut().and_then(|a| a.after(b, i + 1)) {
             Some(at) => {
-                self.note(|_| format!("Entry {number} is not valid JSON ({why}); skipped."));
+                self.note(|_| {
+                    format!("{subject} is not valid JSON ({why}); skipped to the next entry.")
+                });
                 self.pos = at;
                 self.state = State::Element;
             }
             None => {
                 let text = format!(
-                    "Entry {number} is not valid JSON ({why}); {}.",
+                    "{subject} is not valid JSON ({why}); {}.",
                     self.read_so_far()
                 );
                 self.stop(b, text);
