@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use sfcc_token_inspector::inspect::analyze;
 use sfcc_token_inspector::inspect::exercise::everything;
-use sfcc_token_inspector::inspect::request;
+use sfcc_token_inspector::inspect::{har, request};
 
 const NOW: i64 = 1_795_342_200;
 const REQUEST: &str = "PATCH https://kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch";
@@ -56,6 +56,50 @@ fn median_per_call(budget: Duration, mut f: impl FnMut()) -> Duration {
     }
     samples.sort();
     samples[samples.len() / 2]
+}
+
+/// `BIG_HAR=/tmp/big-50mb.har cargo bench --bench analyze` (make one with
+/// `node ../shared/sfcc/fixtures/har/make-hars.mjs --big 50 --out /tmp`): the whole read, and the
+/// longest single step at the 1 MB budget the page uses.
+fn big_har() {
+    let Some(path) = std::env::var_os("BIG_HAR") else {
+        println!("  (set BIG_HAR to a big .har file to time the HAR reader)");
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("BIG_HAR is readable");
+    let mb = bytes.len() as f64 / 1e6;
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(har::read(black_box(&bytes)).expect("a HAR"));
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = times[times.len() / 2].as_secs_f64();
+    let har = har::read(&bytes).expect("a HAR");
+    println!(
+        "  har::read, {mb:.1} MB, {} entries, {} bodies skipped: {:>7.1} ms  {:>6.0} MB/s",
+        har.entries.len(),
+        har.skipped_bodies,
+        median * 1e3,
+        mb / median
+    );
+    let mut reader = har::Reader::new(&bytes).expect("a HAR");
+    let (mut steps, mut longest) = (0, Duration::ZERO);
+    loop {
+        let t = Instant::now();
+        let progress = reader.step(&bytes, 1 << 20);
+        longest = longest.max(t.elapsed());
+        steps += 1;
+        if progress.done {
+            break;
+        }
+    }
+    println!(
+        "  har::Reader::step, 1 MB budget: {steps} steps, the longest {:>6.2} ms",
+        longest.as_secs_f64() * 1e3
+    );
 }
 
 fn main() {
@@ -130,4 +174,5 @@ fn main() {
             one.as_secs_f64() * 1e6
         );
     }
+    big_har();
 }

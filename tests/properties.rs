@@ -6,8 +6,9 @@
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use proptest::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 use sfcc_token_inspector::inspect::exercise::everything;
+use sfcc_token_inspector::inspect::har;
 
 /// Clocks from year 1 to year 9999 (what `Date.now()` can give), weighted to today.
 fn clock() -> impl Strategy<Value = i64> {
@@ -281,5 +282,94 @@ proptest! {
     fn any_bytes_get_a_report(bytes in prop::collection::vec(any::<u8>(), 0..400), now in clock()) {
         let text = String::from_utf8_lossy(&bytes);
         let _ = everything(&text, &text, &text, &text, &text, now);
+    }
+}
+
+/// A HAR entry: a call as browsers write it (any method, path, status, media type and body,
+/// base64 or not), or any JSON at all.
+fn har_entry() -> impl Strategy<Value = Value> {
+    let call = (
+        prop::sample::select(vec!["GET", "POST", "PATCH", ""]),
+        "[a-z/?=&%.]{0,30}",
+        0u16..600,
+        prop::sample::select(vec![
+            "application/json",
+            "image/png",
+            "text/html",
+            "application/javascript",
+            "",
+        ]),
+        any::<String>(),
+        any::<bool>(),
+        json(),
+    )
+        .prop_map(|(method, path, status, mime, text, base64, extra)| {
+            json!({
+                "startedDateTime": "2026-11-18T09:12:03.117Z",
+                "_extra": extra,
+                "request": { "method": method, "url": format!("https://a.example.com/{path}"), "headers": [] },
+                "response": {
+                    "status": status,
+                    "headers": [{ "name": "content-type", "value": mime }],
+                    "content": { "mimeType": mime, "text": text, "encoding": if base64 { "base64" } else { "" } }
+                }
+            })
+        });
+    prop_oneof![4 => call, 1 => json()]
+}
+
+/// A HAR of those entries, minified or pretty-printed, with `creator` before or after them.
+fn har_file() -> impl Strategy<Value = (Vec<Value>, Vec<u8>)> {
+    (
+        prop::collection::vec(har_entry(), 0..6),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(entries, pretty, creator_after)| {
+            let creator = json!({ "name": "WebInspector", "version": "537.36" });
+            let mut log = Map::new();
+            if !creator_after {
+                log.insert("creator".into(), creator.clone());
+            }
+            log.insert("entries".into(), Value::Array(entries.clone()));
+            if creator_after {
+                log.insert("creator".into(), creator);
+            }
+            let file = json!({ "log": log });
+            let text = if pretty {
+                serde_json::to_string_pretty(&file).unwrap()
+            } else {
+                file.to_string()
+            };
+            (entries, text.into_bytes())
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Any HAR reads every call and skips the rest; read in slices of any size it gives the
+    /// same `Har`; cut anywhere, it never panics, keeps exactly the calls before the cut, and says where it
+    /// ends when it lost any.
+    #[test]
+    fn any_har_reads_in_slices_and_any_cut_keeps_the_calls_before_it(
+        (entries, file) in har_file(),
+        budget in 1usize..4000,
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let full = har::read(&file).unwrap();
+        let calls = entries.iter().filter(|e| e.get("request").is_some_and(Value::is_object)).count();
+        prop_assert_eq!(full.entries.len(), calls);
+        prop_assert_eq!(full.creator.as_deref(), Some("WebInspector 537.36"));
+        let mut reader = har::Reader::new(&file).unwrap();
+        while !reader.step(&file, budget).done {}
+        prop_assert_eq!(&reader.finish(), &full);
+        let at = cut.index(file.len() + 1);
+        if let Ok(part) = har::read(&file[..at]) {
+            prop_assert!(full.entries.starts_with(&part.entries));
+            if part.entries.len() < full.entries.len() {
+                prop_assert!(part.problems.iter().any(|p| p.contains("ends")), "{:?}", part.problems);
+            }
+        }
     }
 }

@@ -10,6 +10,13 @@
 
 use crate::inspect::time::UnixTime;
 
+mod entry;
+mod head;
+mod lean;
+mod scan;
+
+use scan::Stop;
+
 /// A name and value pair (a header, a cookie, a query or form parameter), as in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
@@ -32,13 +39,19 @@ pub enum Body {
     Skipped {
         /// The body's declared size, or its length in the file.
         bytes: usize,
-        /// Why it was skipped (`base64`, `image`, `script`, `too big`).
+        /// Why it was skipped: `base64`, `image`, `font`, `media` (audio, video), `script`,
+        /// `css`, `wasm` (by the declared media type), or `too big` (text over
+        /// [`KEPT_BODY_BYTES`]).
         why: &'static str,
     },
 }
 
 /// The largest text body kept: token responses and error answers are a few KB.
 pub const KEPT_BODY_BYTES: usize = 256 * 1024;
+
+/// The most entries kept (a browser session of a day has a few thousand): an [`Entry`] takes
+/// about 400 bytes even when empty, so a file of tiny entries must not fill the page's memory.
+pub const MAX_ENTRIES: usize = 100_000;
 
 /// One request and its response.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -154,6 +167,12 @@ pub enum HarError {
     /// Nothing in the file.
     #[error("The file is empty.")]
     Empty,
+    /// A HAR cut short before its first entry: the file ends inside `log`, before `entries`.
+    #[error("The file ends at line {line}, inside the log and before log.entries: it was cut short and holds no entry.")]
+    Cut {
+        /// The 1-based line where the file ends.
+        line: usize,
+    },
 }
 
 /// Reads a whole HAR at once (tests, pasted text and small files).
@@ -177,64 +196,81 @@ pub struct Progress {
     pub done: bool,
 }
 
+/// At most this many problems about single entries are listed; the rest are counted.
+const LISTED: usize = 20;
+
+/// Where a [`Reader`] is in `log.entries`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Before an entry (after the `[` or a `,`), or the `]`.
+    Element,
+    /// After an entry: a `,` or the `]`.
+    Separator,
+    /// Nothing more to read.
+    Done,
+}
+
 /// Reads a HAR in slices: [`Reader::new`] checks the start, [`Reader::step`] reads entries up to
 /// a byte budget, [`Reader::finish`] gives what was read (also after a cancel).
+///
+/// A byte scanner finds where each entry ends (strings, escapes, nesting); only that entry is
+/// then parsed, so the cost is linear in the file and no step holds more than one entry's
+/// values. Each step must be given the same bytes as [`Reader::new`].
 #[derive(Debug)]
 pub struct Reader {
     har: Har,
     pos: usize,
-    done: bool,
+    state: State,
+    /// The 0-based position in `log.entries` of the next entry.
+    next: usize,
+    meta: head::Meta,
+    /// In a pretty-printed file, the lines where entries start: a broken entry is skipped up to
+    /// the next one.
+    anchors: Option<scan::Anchors>,
+    lines: scan::Lines,
+    unlisted: usize,
 }
 
 impl Reader {
-    /// Checks the start of the file (zip, gzip, binary, not JSON, not a HAR) and finds the
-    /// entries.
+    /// Checks the start of the file (zip, gzip, binary, not JSON, not a HAR, cut before the
+    /// entries) and finds the entries; reads `log.creator`, `browser` and `comment` when they
+    /// come before them.
     ///
     /// # Errors
     /// A [`HarError`] when the file cannot be a HAR.
     pub fn new(bytes: &[u8]) -> Result<Reader, HarError> {
-        // Placeholder until the slice reader lands: the whole file at once.
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(HarError::Empty);
-        }
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| HarError::NotJson(e.to_string()))?;
-        let Some(list) = value.pointer("/log/entries").and_then(|v| v.as_array()) else {
-            return Err(HarError::NotHar(String::new()));
-        };
-        let entries = list
-            .iter()
-            .enumerate()
-            .map(|(index, e)| entry_from_value(index, e))
-            .collect();
-        let text = |p: &str| {
-            let v = value.pointer(p)?;
-            let name = v.get("name")?.as_str()?;
-            let version = v.get("version").and_then(|v| v.as_str()).unwrap_or("");
-            Some(format!("{name} {version}").trim().to_string())
-        };
+        head::sniff(bytes)?;
+        let head = head::find_entries(bytes)?;
+        let first = scan::skip_ws(bytes, head.entries);
         Ok(Reader {
             har: Har {
-                creator: text("/log/creator"),
-                browser: text("/log/browser"),
-                comment: value
-                    .pointer("/log/comment")
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string),
-                entries,
                 bytes: bytes.len(),
                 ..Har::default()
             },
-            pos: 0,
-            done: false,
+            pos: head.entries,
+            state: State::Element,
+            next: 0,
+            meta: head.meta,
+            anchors: scan::Anchors::of(bytes, first),
+            lines: scan::Lines::default(),
+            unlisted: 0,
         })
     }
 
-    /// Reads entries until about `budget` bytes have been walked, or the end.
+    /// Reads whole entries until about `budget` bytes have been walked (at least one entry), or
+    /// the end.
     pub fn step(&mut self, bytes: &[u8], budget: usize) -> Progress {
-        let _ = budget;
-        self.pos = bytes.len();
-        self.done = true;
+        let start = self.pos;
+        while self.state != State::Done
+            && (self.pos == start || self.pos.saturating_sub(start) < budget)
+        {
+            let before = (self.pos, self.state);
+            self.advance(bytes);
+            if (self.pos, self.state) == before {
+                // Cannot happen; but a loop that does not move must not hang the page.
+                self.state = State::Done;
+            }
+        }
         self.progress()
     }
 
@@ -243,96 +279,221 @@ impl Reader {
         Progress {
             bytes_read: self.pos,
             entries: self.har.entries.len(),
-            done: self.done,
+            done: self.state == State::Done,
         }
     }
 
     /// What was read (everything, or up to where the reading stopped).
-    pub fn finish(self) -> Har {
+    pub fn finish(mut self) -> Har {
+        if self.unlisted > 0 {
+            self.har.problems.push(format!(
+                "{} more problems with single entries are not listed.",
+                self.unlisted
+            ));
+        }
+        self.har.creator = self.meta.creator;
+        self.har.browser = self.meta.browser;
+        self.har.comment = self.meta.comment;
         self.har
     }
-}
 
-fn pairs(v: Option<&serde_json::Value>) -> Vec<Pair> {
-    v.and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|p| {
-                    Some(Pair {
-                        name: p.get("name")?.as_str()?.to_string(),
-                        value: p.get("value").and_then(|v| v.as_str()).unwrap_or("").into(),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
+    fn advance(&mut self, b: &[u8]) {
+        let i = scan::skip_ws(b, self.pos);
+        match (self.state, b.get(i)) {
+            (State::Done, _) => {}
+            (_, None) => self.ends_between(b),
+            (_, Some(b']')) => self.tail(b, i + 1),
+            (State::Separator, Some(b',')) => {
+                self.pos = i + 1;
+                self.state = State::Element;
+            }
+            (State::Element, Some(_)) => self.element(b, i),
+            (State::Separator, Some(b'{')) => {
+                let (line, _) = self.lines.at(b, i);
+                let number = self.next;
+                self.note(|_| {
+                    format!("A comma is missing after entry {number} (line {line}); read on.")
+                });
+                self.state = State::Element;
+            }
+            (State::Separator, Some(&c)) => {
+                let (line, column) = self.lines.at(b, i);
+                let why = format!("line {line}, column {column}: {}", unexpected(c));
+                let subject = format!("After entry {}, the file", self.next);
+                self.broken(b, i, &subject, &why);
+            }
+        }
+    }
 
-fn body(text: Option<&serde_json::Value>, base64: bool) -> Body {
-    match text.and_then(|t| t.as_str()) {
-        None | Some("") => Body::None,
-        Some(t) if base64 => Body::Skipped {
-            bytes: t.len(),
-            why: "base64",
-        },
-        Some(t) if t.len() > KEPT_BODY_BYTES => Body::Skipped {
-            bytes: t.len(),
-            why: "too big",
-        },
-        Some(t) => Body::Text(t.to_string()),
+    /// "30 entries read".
+    fn read_so_far(&self) -> String {
+        match self.har.entries.len() {
+            1 => "1 entry read".to_string(),
+            n => format!("{n} entries read"),
+        }
+    }
+
+    /// A problem with one entry: listed up to [`LISTED`] (and only then written), counted after.
+    fn note(&mut self, text: impl FnOnce(&mut Reader) -> String) {
+        if self.har.problems.len() < LISTED {
+            let text = text(self);
+            self.har.problems.push(text);
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// The reading ends here, with `text` as the last problem.
+    fn stop(&mut self, b: &[u8], text: String) {
+        self.har.problems.push(text);
+        self.pos = b.len();
+        self.state = State::Done;
+    }
+
+    fn ends_between(&mut self, b: &[u8]) {
+        let read = self.read_so_far();
+        let text = match (self.state, self.next) {
+            (State::Element, 0) => {
+                format!("The file ends just after log.entries opens, before entry 1; {read}.")
+            }
+            _ => format!(
+                "The file ends after entry {}, before log.entries closes; {read}.",
+                self.next
+            ),
+        };
+        self.stop(b, text);
+    }
+
+    /// After the entries' `]` at `j - 1`: the rest of `log`.
+    fn tail(&mut self, b: &[u8], j: usize) {
+        let read = self.read_so_far();
+        match head::tail(b, j, &mut self.meta) {
+            Ok(()) => {
+                self.pos = b.len();
+                self.state = State::Done;
+            }
+            Err(Stop::End) => self.stop(
+                b,
+                format!("The file ends after log.entries, before the log closes; {read}."),
+            ),
+            Err(Stop::Bad(at)) => {
+                let (line, column) = self.lines.at(b, at);
+                self.stop(
+                    b,
+                    format!("After log.entries, the file is not valid JSON (line {line}, column {column}); {read}."),
+                );
+            }
+        }
+    }
+
+    /// The entry starting at `i`.
+    fn element(&mut self, b: &[u8], i: usize) {
+        if self.har.entries.len() >= MAX_ENTRIES {
+            let text = format!(
+                "The file has more than {MAX_ENTRIES} entries: the first {MAX_ENTRIES} are read, the rest is not."
+            );
+            return self.stop(b, text);
+        }
+        let number = self.next + 1;
+        self.next += 1;
+        let anchor = self.anchors.as_mut().and_then(|a| a.after(b, i + 1));
+        let within = b.get(..anchor.unwrap_or(b.len())).unwrap_or(b);
+        match scan::value_end(within, i) {
+            Ok(end) => {
+                self.take(b, number, i, end);
+                self.pos = end;
+                self.state = State::Separator;
+            }
+            Err(Stop::End) if anchor.is_none() => {
+                let text = format!(
+                    "The file ends inside entry {number}; {}.",
+                    self.read_so_far()
+                );
+                self.stop(b, text);
+            }
+            Err(Stop::End) => {
+                let (line, _) = self.lines.at(b, anchor.unwrap_or(i));
+                let why =
+                    format!("it does not close before line {line}, where the next entry starts");
+                self.broken(b, i, &format!("Entry {number}"), &why);
+            }
+            Err(Stop::Bad(at)) => {
+                let (line, column) = self.lines.at(b, at);
+                let c = b.get(at).copied().unwrap_or(b' ');
+                let why = format!("line {line}, column {column}: {}", unexpected(c));
+                self.broken(b, i, &format!("Entry {number}"), &why);
+            }
+        }
+    }
+
+    /// `subject` ("Entry 5", "After entry 4, the file"), at `i`, cannot be delimited: skip to
+    /// the next entry's line, or stop there.
+    fn broken(&mut self, b: &[u8], i: usize, subject: &str, why: &str) {
+        match self.anchors.as_mut().and_then(|a| a.after(b, i + 1)) {
+            Some(at) => {
+                self.note(|_| {
+                    format!("{subject} is not valid JSON ({why}); skipped to the next entry.")
+                });
+                self.pos = at;
+                self.state = State::Element;
+            }
+            None => {
+                let text = format!(
+                    "{subject} is not valid JSON ({why}); {}.",
+                    self.read_so_far()
+                );
+                self.stop(b, text);
+            }
+        }
+    }
+
+    /// Entry `number`, delimited at `b[start..end]`: parsed, kept or skipped with a note.
+    fn take(&mut self, b: &[u8], number: usize, start: usize, end: usize) {
+        // Not an object: no need to parse it to say so (a file of a million numbers stays cheap).
+        if let Some(kind) = b.get(start).and_then(|&c| entry::kind_of(c)) {
+            return self.note(|_| format!("Entry {number} {}", entry::not_an_object(kind)));
+        }
+        let value = match lean::parse(b.get(start..end).unwrap_or_default()) {
+            Ok(value) => value,
+            Err(e) => {
+                self.note(|r| {
+                    let (line, column) = r.lines.at(b, start);
+                    let (line, column) = match e.line() {
+                        1 => (line, column + e.column().saturating_sub(1)),
+                        n => (line + n - 1, e.column()),
+                    };
+                    let text = e.to_string();
+                    let why = text.split(" at line ").next().unwrap_or(&text);
+                    format!(
+                        "Entry {number} is not valid JSON (line {line}, column {column}: {why}); skipped."
+                    )
+                });
+                return;
+            }
+        };
+        if let Some(why) = entry::unusable(&value) {
+            self.note(|_| format!("Entry {number} {why}"));
+            return;
+        }
+        let entry = entry::entry(number - 1, &value);
+        if entry.missing_response {
+            self.note(|_| format!("Entry {number} has no response; kept, with status 0."));
+        }
+        for body in [&entry.post_text, &entry.response_body] {
+            if let Body::Skipped { bytes, .. } = body {
+                self.har.skipped_bodies += 1;
+                self.har.skipped_bytes = self.har.skipped_bytes.saturating_add(*bytes);
+            }
+        }
+        self.har.entries.push(entry);
     }
 }
 
-fn entry_from_value(index: usize, e: &serde_json::Value) -> Entry {
-    let s = |p: &str| {
-        e.pointer(p)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string()
-    };
-    let started = s("/startedDateTime");
-    Entry {
-        index,
-        started_ms: crate::inspect::time::iso_millis(&started),
-        started,
-        method: s("/request/method"),
-        url: s("/request/url"),
-        http_version: s("/request/httpVersion"),
-        request_headers: pairs(e.pointer("/request/headers")),
-        request_cookies: pairs(e.pointer("/request/cookies")),
-        post_mime: e
-            .pointer("/request/postData/mimeType")
-            .and_then(|v| v.as_str())
-            .map(str::to_string),
-        post_text: body(e.pointer("/request/postData/text"), false),
-        post_params: pairs(e.pointer("/request/postData/params")),
-        status: e
-            .pointer("/response/status")
-            .and_then(serde_json::Value::as_u64)
-            .and_then(|s| u16::try_from(s).ok())
-            .unwrap_or(0),
-        status_text: s("/response/statusText"),
-        response_headers: pairs(e.pointer("/response/headers")),
-        response_cookies: pairs(e.pointer("/response/cookies")),
-        response_mime: e
-            .pointer("/response/content/mimeType")
-            .and_then(|v| v.as_str())
-            .map(str::to_string),
-        response_body: body(
-            e.pointer("/response/content/text"),
-            e.pointer("/response/content/encoding")
-                .and_then(|v| v.as_str())
-                == Some("base64"),
-        ),
-        error: e
-            .pointer("/_error")
-            .or_else(|| e.pointer("/response/_error"))
-            .and_then(|v| v.as_str())
-            .map(str::to_string),
-        resource_type: e
-            .pointer("/_resourceType")
-            .and_then(|v| v.as_str())
-            .map(str::to_string),
-        missing_response: e.get("response").is_none(),
+/// "unexpected `]`", or the byte's value when it is not printable.
+fn unexpected(c: u8) -> String {
+    if c.is_ascii_graphic() {
+        format!("unexpected `{}`", char::from(c))
+    } else {
+        format!("unexpected byte 0x{c:02x}")
     }
 }
