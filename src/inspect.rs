@@ -27,6 +27,7 @@ pub mod order;
 pub mod page;
 pub mod report;
 pub mod request;
+pub mod sanitize;
 pub mod scopes;
 pub mod session;
 pub mod sfcc;
