@@ -715,3 +715,25 @@ fn random_mutations_of_every_fixture_never_panic() {
         let _ = sanitize(odd.as_bytes());
     }
 }
+
+#[test]
+fn hostile_bodies_cost_about_their_length() {
+    let (_, har) = input("sfra-hybrid-session.har");
+    let token = joined_cc_at(&cookies(&entries(&har)[0])).remove(0);
+    let (cut, _) = token.split_at(1199);
+    let bodies = [
+        "eyJ.".repeat(250_000),
+        format!("{}{}", "a".repeat(500_000), "@".repeat(500_000)),
+        format!("{}{}", "a.".repeat(250_000), "%40b.cd ".repeat(60_000)),
+        format!("{cut} ").repeat(800),
+    ];
+    let started = std::time::Instant::now();
+    for text in bodies {
+        let mut entry = serde_json::json!({
+            "request": {"headers": [{"name": "authorization", "value": format!("Bearer {text}")}]},
+            "response": {"content": {"text": text}},
+        });
+        Sanitizer::new().entry(&mut entry);
+    }
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

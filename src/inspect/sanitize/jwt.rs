@@ -163,10 +163,12 @@ impl Sanitizer {
         if let Some(chunk) = self.chunks.get(cut) {
             return chunk.clone();
         }
+        // The token a copy was cut from is a recent one; a bound keeps a hostile file linear.
         let known = self
             .order
             .iter()
             .rev()
+            .take(MAX_PREFIX_SEARCH)
             .find(|original| original.len() > cut.len() && original.starts_with(cut));
         if let Some(re) = known.and_then(|original| self.tokens.get(original)) {
             return re.get(..cut.len()).unwrap_or(re).to_string();
@@ -238,6 +240,9 @@ impl Sanitizer {
         Some(out)
     }
 }
+
+/// How many of the latest tokens a truncated copy is compared with.
+const MAX_PREFIX_SEARCH: usize = 256;
 
 /// `{"sanitized":` in base64url: a payload this sanitizer wrote starts with it.
 const MARKER_PREFIX_B64: &str = "eyJzYW5pdGl6ZWQiOi";

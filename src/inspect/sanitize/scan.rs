@@ -30,17 +30,21 @@ impl Sanitizer {
     fn jwts_in(&mut self, text: &str) -> Option<String> {
         let bytes = text.as_bytes();
         let mut out = String::new();
-        let (mut copied, mut from) = (0, 0);
+        let (mut copied, mut from, mut run_end) = (0, 0, 0);
         while let Some(found) = text.get(from..).and_then(|t| t.find("eyJ")) {
             let at = from + found;
             from = at + 3;
             if at > 0 && is_b64url(bytes[at - 1]) {
                 continue;
             }
-            let end = bytes[at..]
-                .iter()
-                .position(|&b| !(is_b64url(b) || b == b'.'))
-                .map_or(bytes.len(), |n| at + n);
+            // Every `eyJ` after a dot of one long run ends where the run ends: found once.
+            if at >= run_end {
+                run_end = bytes[at..]
+                    .iter()
+                    .position(|&b| !(is_b64url(b) || b == b'.'))
+                    .map_or(bytes.len(), |n| at + n);
+            }
+            let end = run_end;
             let Some((used, new)) = self.jose_run(&text[at..end]) else {
                 continue;
             };
@@ -216,6 +220,8 @@ fn address_around(bytes: &[u8], at: usize, sign: usize, floor: usize) -> Option<
             || matches!(b, b'.' | b'_' | b'+' | b'-')
             || (sign == 3 && b == b'%')
     };
+    // RFC 5321 §4.5.3.1: a local part has at most 64 octets, a domain at most 255.
+    let floor = floor.max(at.saturating_sub(64 * 3));
     let mut start = at;
     while start > floor && local(bytes[start - 1]) {
         start -= 1;
@@ -225,9 +231,8 @@ fn address_around(bytes: &[u8], at: usize, sign: usize, floor: usize) -> Option<
     }
     let domain = at + sign;
     let mut end = domain;
-    while end < bytes.len()
-        && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'-' | b'.'))
-    {
+    let limit = bytes.len().min(domain + 255);
+    while end < limit && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'-' | b'.')) {
         end += 1;
     }
     while end > domain && bytes[end - 1] == b'.' {
