@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use sfcc_token_inspector::inspect::analyze;
 use sfcc_token_inspector::inspect::sanitize::{sanitize, Manifest, Sanitizer, What, PREFIX};
+use sfcc_token_inspector::inspect::{analyze, har};
 
 mod common;
 
@@ -234,6 +234,13 @@ fn every_export_is_the_same_har_minus_its_secrets() {
         let (_, export, _) = export(name);
         let (a, b) = (entries(&original), entries(&export));
         assert_eq!(a.len(), b.len(), "{name}: entries");
+        let (out, _, _) = self::export(name);
+        let read = har::read(out.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(read.entries.len(), a.len(), "{name}: our reader");
+        assert!(
+            read.comment.is_some_and(|c| c.starts_with(PREFIX)),
+            "{name}"
+        );
         for (i, (a, b)) in a.iter().zip(b).enumerate() {
             let path = |e: &Value| {
                 str_of(&e["request"], "url")
