@@ -744,3 +744,65 @@ fn hostile_bodies_cost_about_their_length() {
     }
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+/// What the analyser reads of one token that the export must keep.
+fn identity(token: &str) -> Option<Vec<String>> {
+    let report = analyze(token);
+    let s = report.credentials.first()?.sfcc()?.clone();
+    Some(vec![
+        s.kind.id().to_string(),
+        format!("{:?}", s.variant.map(|v| v.id())),
+        format!("{:?}", s.tenants.tenant.map(|t| t.id)),
+        format!("{:?}", s.guest),
+        format!("{:?}", s.site),
+        format!("{:?}", s.client_id),
+        format!("{:?}", s.customer_id),
+        format!("{:?}", s.usid),
+        format!(
+            "{:?}",
+            s.scopes.iter().map(|g| g.name.clone()).collect::<Vec<_>>()
+        ),
+    ])
+}
+
+#[test]
+fn every_single_token_fixture_keeps_its_sfcc_reading_when_sent_as_a_bearer() {
+    let (mut checked, mut masked) = (0, 0);
+    for f in common::index().1 {
+        let token = f.text.trim().to_string();
+        if !f.file.ends_with(".jwt") || f.kind == "malformed" || f.kind == "jwe" {
+            continue;
+        }
+        let Some(before) = identity(&token) else {
+            continue;
+        };
+        let mut entry = serde_json::json!({"request": {"headers": [
+            {"name": "Authorization", "value": format!("Bearer {token}")}
+        ]}});
+        Sanitizer::new().entry(&mut entry);
+        let sent = str_of(&entry["request"]["headers"][0], "value");
+        let after = sent
+            .strip_prefix("Bearer ")
+            .unwrap_or_else(|| panic!("{}: {sent}", f.file));
+        assert!(
+            after.ends_with('.') && after != token,
+            "{}: {after}",
+            f.file
+        );
+        assert_eq!(identity(after), Some(before), "{}", f.file);
+        let claims = |t: &str| {
+            let report = analyze(t);
+            let c = report.credentials.first().cloned();
+            c.and_then(|c| c.jose().and_then(|j| j.payload.pretty()))
+                .unwrap_or_default()
+        };
+        let (was, now) = (claims(&token), claims(after));
+        for email in emails(&now) {
+            assert!(email.ends_with("@masked.invalid"), "{}: {email}", f.file);
+        }
+        masked += usize::from(emails(&was).iter().any(|e| !now.contains(e.as_str())));
+        checked += 1;
+    }
+    assert!(checked >= 30, "{checked}");
+    assert!(masked >= 5, "{masked} tokens had an e-mail address");
+}
