@@ -806,3 +806,30 @@ fn every_single_token_fixture_keeps_its_sfcc_reading_when_sent_as_a_bearer() {
     assert!(checked >= 30, "{checked}");
     assert!(masked >= 5, "{masked} tokens had an e-mail address");
 }
+
+#[test]
+fn a_jwt_whose_header_starts_with_a_space_or_a_line_break_is_found_too() {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    let claims =
+        b64(r#"{"sub":"cc-slas::abcd_001::scid:c-1::usid:u-1","email":"a.b@shop.example"}"#);
+    for header in ["{ \"alg\": \"ES256\" }", "{\n  \"alg\": \"ES256\"\n}"] {
+        let token = format!("{}.{claims}.c2lnbmF0dXJlLXNpZ25hdHVyZQ", b64(header));
+        assert!(!token.starts_with("eyJ"));
+        let mut entry = serde_json::json!({
+            "request": {"headers": [{"name": "x-token-copy", "value": format!("see {token}")}],
+                        "cookies": [{"name": "my_jwt", "value": token}]},
+        });
+        Sanitizer::new().entry(&mut entry);
+        let text = entry.to_string();
+        assert!(
+            !text.contains("c2lnbmF0dXJl") && !text.contains(&claims),
+            "{text}"
+        );
+        let value = str_of(&entry["request"]["cookies"][0], "value");
+        assert!(
+            value.ends_with('.') && value.starts_with(&b64(header)),
+            "{value}"
+        );
+    }
+}

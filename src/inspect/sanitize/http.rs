@@ -112,8 +112,10 @@ impl Sanitizer {
             }
             CookieKind::Dwsid => self.pseudonym(Class::Dwsid, value),
             CookieKind::Token => self.token_value(value),
-            CookieKind::Other if value.starts_with("eyJ") => self.token_value(value),
-            CookieKind::Other => self.pseudonym(Class::Cookie, value),
+            CookieKind::Other => match self.jose_run(value) {
+                Some((used, token)) if used == value.len() => token,
+                _ => self.pseudonym(Class::Cookie, value),
+            },
         };
         (new != value).then_some(new)
     }
@@ -213,7 +215,9 @@ impl Sanitizer {
                 names::marker("basic-credentials")
             }
             "sfdc_dwsid" | "dwsid" => self.pseudonym(Class::Dwsid, value.trim()),
-            "x-slas-callback-token" | "dpop" => self.token_value(value),
+            "x-slas-callback-token" | "dpop" | "x-api-key" | "api-key" | "x-auth-token" => {
+                self.token_value(value)
+            }
             _ if value.starts_with("http") || name.starts_with(':') => return self.url(value),
             _ => return self.text(value),
         };

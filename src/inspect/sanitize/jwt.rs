@@ -37,7 +37,7 @@ fn header(segment: &str) -> Option<Map<String, Value>> {
 
 /// The segment decodes to a JSON object: a JOSE header.
 pub fn is_header(segment: &str) -> bool {
-    segment.starts_with("eyJ") && header(segment).is_some()
+    super::scan::may_start_jose(segment.as_bytes()) && header(segment).is_some()
 }
 
 /// The header of a JWE (it has `enc`, RFC 7516 §4.1.2).
@@ -199,7 +199,7 @@ impl Sanitizer {
         if names::is_masked(value) {
             return value.to_string();
         }
-        if value.starts_with("eyJ") {
+        if super::scan::may_start_jose(value.as_bytes()) {
             if let Some((used, new)) = self.jose_run(value) {
                 if used == value.len() {
                     return new;
@@ -216,7 +216,7 @@ impl Sanitizer {
     pub(super) fn resplit(&mut self, values: &[&str]) -> Option<Vec<String>> {
         let joined: String = values.concat();
         let parts = joined.split('.').count();
-        if parts != 3 || !joined.starts_with("eyJ") {
+        if parts != 3 || !super::scan::may_start_jose(joined.as_bytes()) {
             return None;
         }
         let re = self.jwt(&joined)?;

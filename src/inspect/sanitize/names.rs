@@ -109,6 +109,11 @@ pub enum Field {
 const KEYS: &[(&str, Field)] = &[
     ("refresh_token", Field::Pseudonym(Class::RefreshToken)),
     ("refreshtoken", Field::Pseudonym(Class::RefreshToken)),
+    ("refresh_token_guest", Field::Pseudonym(Class::RefreshToken)),
+    (
+        "refresh_token_registered",
+        Field::Pseudonym(Class::RefreshToken),
+    ),
     ("idp_refresh_token", Field::Pseudonym(Class::RefreshToken)),
     ("dwsid", Field::Pseudonym(Class::Dwsid)),
     ("sfdc_dwsid", Field::Pseudonym(Class::Dwsid)),
@@ -169,7 +174,18 @@ pub fn field(key: &str, place: Place) -> Field {
         _ => KEYS
             .iter()
             .find(|(k, _)| *k == key)
-            .map_or(Field::Plain, |(_, f)| *f),
+            .map_or_else(|| cookie_field(&key), |(_, f)| *f),
+    }
+}
+
+/// A key named like a credential cookie (PWA Kit's storage keys are the cookies' names:
+/// `cc-nx-g_RefArch`, `cc-at`), or nothing known.
+fn cookie_field(key: &str) -> Field {
+    match cookie_kind(key) {
+        CookieKind::Refresh => Field::Pseudonym(Class::RefreshToken),
+        CookieKind::Dwsid => Field::Pseudonym(Class::Dwsid),
+        CookieKind::Chunk | CookieKind::Token => Field::Token,
+        CookieKind::Keep | CookieKind::Other => Field::Plain,
     }
 }
 

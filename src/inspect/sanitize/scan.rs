@@ -6,6 +6,12 @@ use super::names::{self, Class, Field, Place};
 use super::{Sanitizer, What};
 use crate::inspect::text::percent_decode;
 
+/// The base64url of a JSON object starts `ey` (`{"`, `{ `) or `ew` (`{` and a line break):
+/// where a JOSE header may start.
+pub fn may_start_jose(bytes: &[u8]) -> bool {
+    bytes.first() == Some(&b'e') && matches!(bytes.get(1), Some(b'y' | b'w'))
+}
+
 /// A base64url character (what JWT segments are made of).
 pub fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
@@ -15,7 +21,7 @@ impl Sanitizer {
     /// `text` with its JWTs re-encoded and its e-mail addresses masked; `None` when nothing
     /// in it changed (the common case, found without copying).
     pub(super) fn text(&mut self, text: &str) -> Option<String> {
-        let jwts = if text.contains("eyJ") {
+        let jwts = if text.contains("ey") || text.contains("ew") {
             self.jwts_in(text)
         } else {
             None
@@ -30,28 +36,36 @@ impl Sanitizer {
     fn jwts_in(&mut self, text: &str) -> Option<String> {
         let bytes = text.as_bytes();
         let mut out = String::new();
-        let (mut copied, mut from, mut run_end) = (0, 0, 0);
-        while let Some(found) = text.get(from..).and_then(|t| t.find("eyJ")) {
-            let at = from + found;
-            from = at + 3;
+        let (mut copied, mut at, mut run_end) = (0, 0, 0);
+        // The next `ey` and the next `ew` (`None`: no more), each searched again once passed.
+        let next = |from: usize, needle: &str| text.get(from..)?.find(needle).map(|n| from + n);
+        let (mut ey, mut ew) = (next(0, "ey"), next(0, "ew"));
+        loop {
+            ey = ey.and_then(|i| if i >= at { Some(i) } else { next(at, "ey") });
+            ew = ew.and_then(|i| if i >= at { Some(i) } else { next(at, "ew") });
+            let Some(found) = ey.into_iter().chain(ew).min() else {
+                break;
+            };
+            at = found;
             if at > 0 && is_b64url(bytes[at - 1]) {
+                at += 1;
                 continue;
             }
-            // Every `eyJ` after a dot of one long run ends where the run ends: found once.
+            // Every header after a dot of one long run ends where the run ends: found once.
             if at >= run_end {
                 run_end = bytes[at..]
                     .iter()
                     .position(|&b| !(is_b64url(b) || b == b'.'))
                     .map_or(bytes.len(), |n| at + n);
             }
-            let end = run_end;
-            let Some((used, new)) = self.jose_run(&text[at..end]) else {
+            let Some((used, new)) = self.jose_run(&text[at..run_end]) else {
+                at += 2;
                 continue;
             };
             out.push_str(&text[copied..at]);
             out.push_str(&new);
             copied = at + used;
-            from = copied;
+            at = copied;
         }
         (copied > 0).then(|| {
             out.push_str(&text[copied..]);
@@ -59,7 +73,7 @@ impl Sanitizer {
         })
     }
 
-    /// A run of base64url characters and dots that starts `eyJ`: how much of it is a token,
+    /// A run of base64url characters and dots that starts `ey`: how much of it is a token,
     /// and what replaces that. `None` when the first segment is not a JOSE header.
     pub(super) fn jose_run(&mut self, run: &str) -> Option<(usize, String)> {
         let parts: Vec<&str> = run.splitn(7, '.').collect();
@@ -193,7 +207,7 @@ impl Sanitizer {
         if names::is_masked(value) {
             return value.to_string();
         }
-        if value.starts_with("eyJ") {
+        if may_start_jose(value.as_bytes()) {
             if let Some((used, new)) = self.jose_run(value) {
                 return format!(
                     "{new}{}",
