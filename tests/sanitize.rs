@@ -833,3 +833,26 @@ fn a_jwt_whose_header_starts_with_a_space_or_a_line_break_is_found_too() {
         );
     }
 }
+
+#[test]
+fn a_secret_seen_once_is_replaced_wherever_else_it_stands() {
+    let rt = "i7fMP6OONy16qQfWrf29ASmovsQQtUnrf2pI2bvPVtQ";
+    let dwsid =
+        "WKqDg5dwgflNZqBAYtpeX6ZNv7Giww9FEKCi7hYlxvY32iayf73YNMmNCO2AvYTA5i2Pfi9W9H9RkYlmXykNBQ==";
+    let mut s = Sanitizer::new();
+    let mut first = serde_json::json!({
+        "request": {"cookies": [{"name": "dwsid", "value": dwsid}]},
+        "response": {"content": {"text": format!("{{\"refresh_token\":\"{rt}\"}}")}},
+    });
+    let mut second = serde_json::json!({
+        "response": {"content": {"mimeType": "text/html", "text":
+            format!("<script>window.s={{rt:'{rt}',sid:\"{dwsid}\"}}; var other='{rt}x';</script>")}},
+    });
+    s.entry(&mut first);
+    s.entry(&mut second);
+    let html = str_of(&second["response"]["content"], "text");
+    assert_eq!(
+        html,
+        format!("<script>window.s={{rt:'removed-refresh-token-1',sid:\"removed-dwsid-1\"}}; var other='{rt}x';</script>")
+    );
+}

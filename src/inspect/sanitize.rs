@@ -48,6 +48,9 @@ pub struct Sanitizer {
     order: Vec<String>,
     /// Original `cc-at*` cookie chunk → the chunk of the re-encoded token.
     chunks: HashMap<String, String>,
+    /// Long secrets already given a pseudonym (refresh tokens, `dwsid`, codes, cookie
+    /// values) → the pseudonym, replaced wherever else they occur in text.
+    known: HashMap<String, String>,
 }
 
 impl Sanitizer {
@@ -151,6 +154,9 @@ impl Sanitizer {
         *n += 1;
         let made = class.render(*n);
         self.manifest.note(class.what(), &key.1);
+        if class.is_secret() && key.1.len() >= scan::MIN_KNOWN {
+            self.known.insert(key.1.clone(), made.clone());
+        }
         self.pseudonyms.insert(key, made.clone());
         made
     }

@@ -53,6 +53,14 @@ impl Class {
         rest.parse().ok()
     }
 
+    /// A secret (not personal data): replaced wherever else it occurs in text.
+    pub fn is_secret(self) -> bool {
+        matches!(
+            self,
+            Class::RefreshToken | Class::Dwsid | Class::Code | Class::Cookie
+        )
+    }
+
     /// The manifest line pseudonyms of this class are counted in.
     pub fn what(self) -> What {
         match self {

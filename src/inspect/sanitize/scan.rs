@@ -12,6 +12,13 @@ pub fn may_start_jose(bytes: &[u8]) -> bool {
     bytes.first() == Some(&b'e') && matches!(bytes.get(1), Some(b'y' | b'w'))
 }
 
+/// Secrets shorter than this are not searched for in text (a cookie value `0` is everywhere).
+pub const MIN_KNOWN: usize = 16;
+
+/// Texts longer than this (script bundles) are not searched for known secrets: the search
+/// costs a pass over every byte, and a bundle does not hold a session's tokens.
+pub const MAX_KNOWN_SEARCH: usize = 1 << 20;
+
 /// A base64url character (what JWT segments are made of).
 pub fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
@@ -27,10 +34,55 @@ impl Sanitizer {
             None
         };
         let current = jwts.as_deref().unwrap_or(text);
-        match self.emails_in(current) {
-            Some(masked) => Some(masked),
-            None => jwts,
+        let emails = self.emails_in(current);
+        let current = emails.as_deref().unwrap_or(current);
+        match self.known_in(current) {
+            Some(replaced) => Some(replaced),
+            None => emails.or(jwts),
         }
+    }
+
+    /// `text` with every secret seen before in its own place (a refresh token in a page, a
+    /// `dwsid` in a script) replaced by its pseudonym; `None` when there is none.
+    fn known_in(&self, text: &str) -> Option<String> {
+        if self.known.is_empty() || !(MIN_KNOWN..=MAX_KNOWN_SEARCH).contains(&text.len()) {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let mut out = String::new();
+        let (mut copied, mut i) = (0, 0);
+        while i < bytes.len() {
+            if !(is_b64url(bytes[i]) || bytes[i] == b'.') {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && (is_b64url(bytes[i]) || bytes[i] == b'.') {
+                i += 1;
+            }
+            let mut end = i;
+            while end < bytes.len() && bytes[end] == b'=' && end - i < 2 {
+                end += 1;
+            }
+            let run = text[start..end].trim_matches('.');
+            let key = if self.known.contains_key(run) {
+                Some(run)
+            } else {
+                let bare = run.trim_end_matches('=');
+                self.known.contains_key(bare).then_some(bare)
+            };
+            if let Some(key) = key.filter(|k| k.len() >= MIN_KNOWN) {
+                let at = start + text[start..end].find(key).unwrap_or(0);
+                out.push_str(&text[copied..at]);
+                out.push_str(self.known.get(key).map_or(key, String::as_str));
+                copied = at + key.len();
+            }
+            i = end.max(i);
+        }
+        (copied > 0).then(|| {
+            out.push_str(&text[copied..]);
+            out
+        })
     }
 
     fn jwts_in(&mut self, text: &str) -> Option<String> {
