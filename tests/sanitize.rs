@@ -856,3 +856,24 @@ fn a_secret_seen_once_is_replaced_wherever_else_it_stands() {
         format!("<script>window.s={{rt:'removed-refresh-token-1',sid:\"removed-dwsid-1\"}}; var other='{rt}x';</script>")
     );
 }
+
+#[test]
+fn a_relative_location_and_a_form_without_its_type_are_read_by_parameter() {
+    let mut entry = serde_json::json!({
+        "request": {"postData": {"text": "grant_type=client_credentials&client_secret=s3cr3t-value-123"}},
+        "response": {
+            "headers": [{"name": "Location", "value": "/callback?code=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg&usid=u-1"}],
+            "redirectURL": "/callback?code=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg&usid=u-1",
+        },
+    });
+    let mut s = Sanitizer::new();
+    s.entry(&mut entry);
+    assert_eq!(
+        str_of(&entry["request"]["postData"], "text"),
+        "grant_type=client_credentials&client_secret=[removed:client_secret]"
+    );
+    let want = "/callback?code=removed-code-1&usid=u-1";
+    assert_eq!(str_of(&entry["response"]["headers"][0], "value"), want);
+    assert_eq!(str_of(&entry["response"], "redirectURL"), want);
+    assert_eq!(s.manifest().count(What::AuthorizationCode), 1);
+}

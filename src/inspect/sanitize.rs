@@ -117,7 +117,7 @@ impl Sanitizer {
     fn walk(&mut self, value: &mut Value, depth: usize) {
         match value {
             Value::String(s) => {
-                let new = if s.starts_with("http") {
+                let new = if s.starts_with("http") || (s.starts_with('/') && s.contains('?')) {
                     self.url(s)
                 } else {
                     self.text(s)

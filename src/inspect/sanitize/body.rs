@@ -92,6 +92,12 @@ impl Sanitizer {
         }
         let form = take_str(obj, "mimeType").is_some_and(|m| m.contains("x-www-form-urlencoded"));
         if let Some(text) = take_str(obj, "text") {
+            // Without a form type, `a=1&b=2` with no space in it is read as a form all the same.
+            let trimmed = text.trim_start();
+            let form = form
+                || (text.contains('=')
+                    && !trimmed.starts_with(['{', '['])
+                    && !text.contains(char::is_whitespace));
             let new = if form {
                 self.params_text(text)
             } else {

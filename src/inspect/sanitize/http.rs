@@ -218,6 +218,7 @@ impl Sanitizer {
             "x-slas-callback-token" | "dpop" | "x-api-key" | "api-key" | "x-auth-token" => {
                 self.token_value(value)
             }
+            "location" | "content-location" | "referer" | "origin" => return self.url(value),
             _ if value.starts_with("http") || name.starts_with(':') => return self.url(value),
             _ => return self.text(value),
         };
