@@ -305,11 +305,16 @@ fn no_signature_and_no_whole_token_of_the_input_survives() {
 fn no_refresh_token_cookie_value_secret_or_basic_credential_survives() {
     for name in SESSIONS {
         let (_, original) = input(name);
-        let (out, _, _) = export(name);
+        let (out, _, manifest) = export(name);
         let secrets = secrets(&original);
         assert!(!secrets.is_empty(), "{name}: {secrets:?}");
+        let manifest = format!("{manifest:?}");
         for secret in &secrets {
             assert!(!out.contains(secret.as_str()), "{name}: {secret} survives");
+            assert!(
+                !manifest.contains(secret.as_str()),
+                "{name}: the manifest holds {secret}"
+            );
         }
     }
     let (_, original) = input("pwa-kit-session.har");

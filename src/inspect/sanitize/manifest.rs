@@ -2,6 +2,7 @@
 //! engineer reads before attaching the file, and the first lines of `log.comment`.
 
 use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// A kind of sensitive value the sanitizer changes, in the manifest's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -150,16 +151,21 @@ fn singular(done: &str) -> String {
 pub const PREFIX: &str = "Sanitized by SFCC Token Inspector:";
 
 /// What the sanitizer changed, each distinct value counted once.
+///
+/// It holds no value itself: what was counted is remembered by a hash, so the manifest can be
+/// kept, shown or logged without carrying a secret.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Manifest {
     counts: Vec<(What, usize)>,
-    seen: HashSet<(What, String)>,
+    seen: HashSet<(What, u64)>,
 }
 
 impl Manifest {
     /// Counts `value` under `what` unless it was counted before.
     pub(super) fn note(&mut self, what: What, value: &str) {
-        if self.seen.insert((what, value.to_string())) {
+        let mut hasher = DefaultHasher::new();
+        value.hash(&mut hasher);
+        if self.seen.insert((what, hasher.finish())) {
             match self.counts.iter_mut().find(|(w, _)| *w == what) {
                 Some((_, n)) => *n += 1,
                 None => self.counts.push((what, 1)),
