@@ -882,3 +882,20 @@ fn a_relative_location_and_a_form_without_its_type_are_read_by_parameter() {
     assert_eq!(str_of(&entry["response"], "redirectURL"), want);
     assert_eq!(s.manifest().count(What::AuthorizationCode), 1);
 }
+
+#[test]
+fn a_secret_cannot_hide_behind_something_that_looks_sanitized() {
+    let (text, _) = input("am-admin.har");
+    let token = jwts(&text).into_iter().next().unwrap();
+    let signature = token.rsplit('.').next().unwrap().to_string();
+    let mut entry = serde_json::json!({"request": {
+        "headers": [
+            {"name": "x-note", "value": format!("removed-refresh-token-1 {token}")},
+            {"name": "Authorization", "value": format!("Bearer [removed:opaque-token] {token}")},
+        ],
+        "postData": {"text": format!("client_secret=removed-x%20{signature}")},
+    }});
+    Sanitizer::new().entry(&mut entry);
+    let out = entry.to_string();
+    assert!(!out.contains(&signature), "{out}");
+}

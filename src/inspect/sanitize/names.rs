@@ -85,13 +85,26 @@ impl Class {
 /// The domain of masked e-mail addresses (RFC 2606: `.invalid` never resolves).
 pub const MASKED_DOMAIN: &str = "masked.invalid";
 
-/// Something the sanitizer wrote (or nothing at all): left as it is.
+/// Something the sanitizer wrote (or nothing at all): left as it is. Only the whole value
+/// counts, so a secret cannot hide behind a marker (`removed-1 eyJ…`).
 pub fn is_masked(value: &str) -> bool {
+    let word = |s: &str| {
+        s.len() < 64
+            && s.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+            })
+    };
     value.is_empty()
-        || value.starts_with("[removed:")
-        || value.starts_with("removed-")
-        || value.starts_with("masked-")
-        || value.ends_with(MASKED_DOMAIN)
+        || value
+            .strip_prefix("[removed:")
+            .and_then(|v| v.strip_suffix(']'))
+            .is_some_and(word)
+        || ((value.starts_with("removed-") || value.starts_with("masked-")) && word(value))
+        || value
+            .strip_prefix("email-")
+            .and_then(|v| v.strip_suffix(MASKED_DOMAIN))
+            .and_then(|v| v.strip_suffix(['@']))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The marker that replaces a removed value.
