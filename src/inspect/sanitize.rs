@@ -35,7 +35,12 @@ use names::Class;
 
 /// The sanitizer's memory across entries: pseudonyms, re-encoded tokens, re-split cookie
 /// chunks, and the manifest of what it changed.
-#[derive(Debug, Default)]
+///
+/// A driver that streams feeds each element of `log.entries` to [`Sanitizer::entry`] and
+/// writes it out, then gives the rest of `log` to [`Sanitizer::head`] and writes that after
+/// the entries (JSON readers, Chrome's and ours, do not depend on the order of keys).
+/// It holds the originals of what it replaced, so it is not `Debug`: nothing can print them.
+#[derive(Default)]
 pub struct Sanitizer {
     manifest: Manifest,
     /// (class, original value) → pseudonym.
