@@ -8,11 +8,21 @@
 //! call, fills the inspector with [`Session::inspect`]: the call's token, its request and its
 //! answer, judged at the call's `startedDateTime`.
 
+mod calls;
+mod carried;
+mod classify;
+mod evidence;
+mod findings;
+mod tokens;
+
 use std::rc::Rc;
 
 use super::credential::Credential;
 use super::findings::Severity;
 use super::har::Har;
+use carried::Carried;
+use classify::{Kind, OTHER_KINDS};
+use tokens::Registry;
 
 /// What kind of SFCC traffic an entry is (INDEX.json `category`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,21 +239,211 @@ pub struct CallEvidence {
 impl Session {
     /// The inspector's inputs for call `i` (an index into [`Session::calls`]).
     pub fn inspect(&self, i: usize) -> Option<CallEvidence> {
-        let _ = i;
-        None
+        let call = self.calls.get(i)?;
+        let e = self.har.entries.get(call.entry)?;
+        Some(CallEvidence {
+            paste: self.paste(call).unwrap_or_default(),
+            request: evidence::request_text(e),
+            answer: evidence::answer_text(e),
+            at: call.started_ms.div_euclid(1000),
+        })
+    }
+
+    /// The credential line of a call: what its request carried, else (sanitized exports) the
+    /// token it most likely sent.
+    fn paste(&self, call: &Call) -> Option<String> {
+        let e = self.har.entries.get(call.entry)?;
+        evidence::sent_line(&carried::read(e, false)).or_else(|| {
+            let t = self.tokens.get(call.likely_token?)?;
+            Some(format!("Authorization: Bearer {}", t.credential.text))
+        })
     }
 }
 
 /// Composes the session from a HAR read.
 pub fn read(har: Har) -> Session {
-    Session {
-        har: Rc::new(har),
-        calls: Vec::new(),
-        others: Others::default(),
-        tokens: Vec::new(),
-        refresh_tokens: Vec::new(),
-        findings: Vec::new(),
-        sanitized: false,
-        span: None,
+    let kinds: Vec<Kind> = har.entries.iter().map(classify::classify).collect();
+    let carried: Vec<Carried> = har
+        .entries
+        .iter()
+        .zip(&kinds)
+        .map(|(e, k)| carried::read(e, matches!(k, Kind::Sfcc(..))))
+        .collect();
+    let mut reg = Registry::default();
+    for (i, c) in carried.iter().enumerate() {
+        reg.add(i, c);
     }
+    let sanitized = is_sanitized(&har, &kinds, &reg);
+    let mut calls = build_calls(&har, &kinds, &carried, &reg, sanitized);
+    link(&mut calls, &mut reg);
+    for call in calls.iter_mut().filter(|c| !c.ok) {
+        call.diagnosis = diagnose(&har, call, &carried, &reg);
+    }
+    let findings = findings::all(&findings::Ctx {
+        har: &har,
+        calls: &calls,
+        tokens: &reg.tokens,
+        refresh: &reg.refresh,
+        refresh_texts: &reg.refresh_texts,
+        carried: &carried,
+        sanitized,
+    });
+    let span = span(&har);
+    Session {
+        others: others(&kinds),
+        har: Rc::new(har),
+        calls,
+        tokens: reg.tokens,
+        refresh_tokens: reg.refresh,
+        findings,
+        sanitized,
+        span,
+    }
+}
+
+/// Every SFCC call; in a sanitized export each with the latest access token issued in a
+/// token-response body before it.
+fn build_calls(
+    har: &Har,
+    kinds: &[Kind],
+    carried: &[Carried],
+    reg: &Registry,
+    sanitized: bool,
+) -> Vec<Call> {
+    let mut latest: Option<usize> = None;
+    let mut calls = Vec::new();
+    for (i, e) in har.entries.iter().enumerate() {
+        if let Kind::Sfcc(category, proxied) = kinds[i] {
+            let sends = !matches!(category, Category::Slas | Category::AccountManager);
+            let likely = latest.filter(|_| sanitized && sends);
+            let mut call = calls::build(e, (category, proxied), &carried[i], reg, likely);
+            call.entry = i;
+            calls.push(call);
+        }
+        if let Some(t) = reg.tokens.iter().rposition(|t| {
+            t.issued_in == Some(i)
+                && t.issued_where.as_deref() == Some("response body access_token")
+        }) {
+            latest = Some(t);
+        }
+    }
+    calls.sort_by_key(|c| (c.started_ms, c.entry));
+    calls
+}
+
+/// Redemptions and uses: which refresh token each refresh grant redeemed, which calls sent
+/// each token.
+fn link(calls: &mut [Call], reg: &mut Registry) {
+    for c in calls.iter() {
+        if let Some(r) = c.refresh_token.and_then(|r| reg.refresh.get_mut(r)) {
+            r.redeemed_in.push(Redemption {
+                entry: c.entry,
+                status: c.status,
+            });
+        }
+        if let Some(t) = c.token.and_then(|t| reg.tokens.get_mut(t)) {
+            t.used_in.push(c.entry);
+        }
+    }
+}
+
+/// The export removed every `Authorization`, `Cookie` and `Set-Cookie`, though it holds calls
+/// that need a token.
+fn is_sanitized(har: &Har, kinds: &[Kind], reg: &Registry) -> bool {
+    let removed = ["authorization", "cookie"];
+    let none = har.entries.iter().all(|e| {
+        e.request_cookies.is_empty()
+            && e.response_cookies.is_empty()
+            && !e
+                .request_headers
+                .iter()
+                .any(|h| removed.iter().any(|r| h.name.eq_ignore_ascii_case(r)))
+            && !e
+                .response_headers
+                .iter()
+                .any(|h| h.name.eq_ignore_ascii_case("set-cookie"))
+    });
+    let api_calls = kinds.iter().any(|k| {
+        matches!(
+            k,
+            Kind::Sfcc(
+                Category::ScapiShopper
+                    | Category::ScapiAdmin
+                    | Category::ScapiCustom
+                    | Category::OcapiShop
+                    | Category::OcapiData,
+                _
+            )
+        )
+    });
+    none && api_calls && !reg.tokens.is_empty()
+}
+
+/// The verdict's headline for a failing call, with what only the session adds.
+fn diagnose(har: &Har, call: &Call, carried: &[Carried], reg: &Registry) -> Option<String> {
+    let e = har.entries.get(call.entry)?;
+    let c = carried.get(call.entry)?;
+    let likely = call.likely_token.and_then(|i| reg.tokens.get(i));
+    let paste = evidence::sent_line(c)
+        .or_else(|| likely.map(|t| format!("Authorization: Bearer {}", t.credential.text)))
+        .unwrap_or_default();
+    let headline = calls::headline(e, &paste)?;
+    Some(format!("{headline}{}", context(call, c, reg)))
+}
+
+/// What the session adds to a call's verdict: which token, cut or most likely sent, a refresh
+/// token redeemed before.
+fn context(call: &Call, c: &Carried, reg: &Registry) -> String {
+    let label = |i: usize| reg.tokens.get(i).map_or("?", |t| t.label.as_str());
+    let mut out = String::new();
+    match (call.token, call.likely_token, call.at_call) {
+        (Some(t), _, Some(AtCall::Truncated)) => {
+            let sent = c.bearer().map_or(0, str::len);
+            let full = reg.tokens[t].credential.text.len();
+            out.push_str(&format!(
+                " The Bearer value is only the first {sent} of the {full} characters of {} (the cc-at cookie chunk): send cc-at + cc-at_2 joined.",
+                label(t)
+            ));
+        }
+        (Some(t), _, _) => out.push_str(&format!(" The token sent was {}.", label(t))),
+        (None, Some(t), _) => out.push_str(&format!(
+            " Judged with {}, the access token most likely sent (the latest issued before the call): the export removed the Authorization header.",
+            label(t)
+        )),
+        _ => {}
+    }
+    if let Some(r) = call.refresh_token.and_then(|r| reg.refresh.get(r)) {
+        if let Some(before) = r.redeemed_in.iter().find(|d| d.entry != call.entry) {
+            if before.entry < call.entry {
+                out.push_str(&format!(
+                    " {} had already been redeemed at entry {} (refresh tokens of public clients are single-use).",
+                    r.label, before.entry
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// How many entries of each other kind.
+fn others(kinds: &[Kind]) -> Others {
+    let mut by_kind: Vec<(&'static str, usize)> = OTHER_KINDS.iter().map(|k| (*k, 0)).collect();
+    let mut total = 0;
+    for k in kinds {
+        if let Kind::Other(name) = k {
+            total += 1;
+            if let Some(slot) = by_kind.iter_mut().find(|(n, _)| n == name) {
+                slot.1 += 1;
+            }
+        }
+    }
+    by_kind.retain(|(_, n)| *n > 0);
+    Others { total, by_kind }
+}
+
+/// First and last `startedDateTime`.
+fn span(har: &Har) -> Option<(i64, i64)> {
+    let times = har.entries.iter().filter_map(|e| e.started_ms);
+    let min = times.clone().min()?;
+    Some((min, times.max()?))
 }
