@@ -347,47 +347,63 @@ fn link(calls: &mut [Call], reg: &mut Registry) {
     }
 }
 
-/// The export removed every `Authorization`, `Cookie` and `Set-Cookie`, though it holds calls
-/// that need a token.
+/// The export removed every `Authorization`, `Cookie` and `Set-Cookie` (of the SFCC calls: a
+/// sanitizer removes them everywhere, and the other entries need not be read), though it holds
+/// API calls and token responses.
 fn is_sanitized(har: &Har, kinds: &[Kind], reg: &Registry) -> bool {
     let removed = ["authorization", "cookie"];
-    let none = har.entries.iter().all(|e| {
-        e.request_cookies.is_empty()
-            && e.response_cookies.is_empty()
-            && !e
-                .request_headers
+    let mut api_calls = false;
+    for (e, k) in har.entries.iter().zip(kinds) {
+        let Kind::Sfcc(category, _) = k else { continue };
+        let credentials = !e.request_cookies.is_empty()
+            || !e.response_cookies.is_empty()
+            || e.request_headers
                 .iter()
                 .any(|h| removed.iter().any(|r| h.name.eq_ignore_ascii_case(r)))
-            && !e
-                .response_headers
+            || e.response_headers
                 .iter()
-                .any(|h| h.name.eq_ignore_ascii_case("set-cookie"))
-    });
-    let api_calls = kinds.iter().any(|k| {
-        matches!(
-            k,
-            Kind::Sfcc(
-                Category::ScapiShopper
-                    | Category::ScapiAdmin
-                    | Category::ScapiCustom
-                    | Category::OcapiShop
-                    | Category::OcapiData,
-                _
-            )
-        )
-    });
-    none && api_calls && !reg.tokens.is_empty()
+                .any(|h| h.name.eq_ignore_ascii_case("set-cookie"));
+        if credentials {
+            return false;
+        }
+        api_calls |= !matches!(
+            category,
+            Category::Slas
+                | Category::AccountManager
+                | Category::StorefrontPage
+                | Category::StorefrontController
+                | Category::StorefrontApp
+        );
+    }
+    api_calls && !reg.tokens.is_empty()
 }
 
 /// The verdict's headline for a failing call, with what only the session adds.
 fn diagnose(har: &Har, call: &Call, carried: &[Carried], reg: &Registry) -> Option<String> {
     let e = har.entries.get(call.entry)?;
     let c = carried.get(call.entry)?;
-    let likely = call.likely_token.and_then(|i| reg.tokens.get(i));
-    let paste = evidence::sent_line(c)
-        .or_else(|| likely.map(|t| format!("Authorization: Bearer {}", t.credential.text)))
-        .unwrap_or_default();
-    let headline = calls::headline(e, &paste)?;
+    // The credential the call's credential line reads back to (tests/session.rs checks that
+    // the extractor gives the same): the token sent, the cut value as sent, or the likely one.
+    let cut = c
+        .bearer()
+        .filter(|_| call.at_call == Some(AtCall::Truncated))
+        .map(|value| {
+            Credential::from_candidate(&super::extract::Candidate {
+                label: "Authorization header".into(),
+                text: value.to_string(),
+                scheme: Some(super::extract::Scheme::Bearer),
+                ..Default::default()
+            })
+        });
+    let token = match &cut {
+        Some(cut) => Some(cut),
+        None => call
+            .token
+            .or(call.likely_token)
+            .and_then(|i| reg.tokens.get(i))
+            .map(|t| &*t.credential),
+    };
+    let headline = calls::headline(e, token)?;
     Some(format!("{headline}{}", context(call, c, reg)))
 }
 

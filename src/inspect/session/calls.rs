@@ -8,8 +8,8 @@ use super::evidence::{answer_text, request_text};
 use super::tokens::Registry;
 use super::{AtCall, Call, Category, Token};
 use crate::inspect::answer::{self, recognise};
+use crate::inspect::credential::Credential;
 use crate::inspect::har::Entry;
-use crate::inspect::report::analyze;
 use crate::inspect::request::{self, find, parse, Matched};
 use crate::inspect::time::{Moment, TimeStatus};
 use crate::inspect::verdict::{verdict, Weighed};
@@ -162,11 +162,10 @@ fn correlation(e: &Entry) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// The verdict's headline on a failing call, as the inspector gives it for the call's
-/// credential line, request and answer, judged at the call's start.
-pub(crate) fn headline(e: &Entry, paste: &str) -> Option<String> {
-    let report = analyze(paste);
-    let token = report.credentials.first().map(|c| &**c);
+/// The verdict's headline on a failing call, as the inspector gives it for the credential the
+/// call's credential line holds (`token`), its request and its answer, judged at the call's
+/// start.
+pub(crate) fn headline(e: &Entry, token: Option<&Credential>) -> Option<String> {
     let at = Moment::call(e.started_at()?);
     let request_text = request_text(e);
     let check = request::check_at(&request_text, token, at).and_then(Result::ok);

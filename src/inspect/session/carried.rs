@@ -2,6 +2,7 @@
 //! joined by name), its form parameters, the tokens of its token-response body and of its
 //! `Set-Cookie`. Read from names alone, except the body, which only an SFCC call's is parsed.
 
+use super::classify::{is_sfcc_cookie, starts_with_ci};
 use crate::inspect::har::{Body, Entry, Pair};
 use crate::inspect::text::percent_decode;
 
@@ -88,12 +89,31 @@ const BODY_FIELDS: &[&str] = &[
 
 /// `cc-nx`, `cc-nx-g`, and their site-suffixed forms.
 pub(crate) fn is_refresh_cookie(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
     ["cc-nx-g", "cc-nx"].iter().any(|p| {
-        n.strip_prefix(p)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
+        starts_with_ci(name, p) && {
+            let rest = &name.as_bytes()[p.len()..];
+            rest.is_empty() || rest[0] == b'_'
+        }
     })
 }
+
+/// The cookies kept: SFCC's credential and session cookies, and PWA Kit's `sfdc_…` ones.
+fn kept_cookie(name: &str) -> bool {
+    is_sfcc_cookie(name) || starts_with_ci(name, "sfdc_")
+}
+
+/// The form parameters kept: those that carry or describe a credential.
+const KEPT_PARAMS: &[&str] = &[
+    "grant_type",
+    "refresh_token",
+    "password",
+    "client_secret",
+    "client_id",
+    "code_verifier",
+    "scope",
+    "channel_id",
+    "username",
+];
 
 /// Compact JWS (or unsigned JWT): three base64url parts, the header a JSON object.
 pub(crate) fn looks_jwt(text: &str) -> bool {
@@ -148,7 +168,8 @@ fn request_cookies(e: &Entry) -> Vec<(String, String)> {
         .flat_map(|h| h.value.split(';'))
         .filter_map(|p| {
             let (n, v) = p.split_once('=')?;
-            Some((n.trim().to_string(), v.trim().to_string()))
+            let n = n.trim();
+            kept_cookie(n).then(|| (n.to_string(), v.trim().to_string()))
         })
         .collect()
 }
@@ -163,7 +184,8 @@ fn response_cookies(e: &Entry) -> Vec<(String, String)> {
             .filter_map(|line| {
                 let first = line.split(';').next()?;
                 let (n, v) = first.split_once('=')?;
-                Some((n.trim().to_string(), v.trim().to_string()))
+                let n = n.trim();
+                kept_cookie(n).then(|| (n.to_string(), v.trim().to_string()))
             })
             .collect()
     } else {
@@ -181,6 +203,7 @@ fn deletes(line: &str) -> bool {
 
 fn pairs(list: &[Pair]) -> Vec<(String, String)> {
     list.iter()
+        .filter(|p| kept_cookie(&p.name))
         .map(|p| (p.name.clone(), p.value.clone()))
         .collect()
 }
@@ -227,6 +250,7 @@ fn form(e: &Entry) -> Vec<(String, String)> {
         return e
             .post_params
             .iter()
+            .filter(|p| KEPT_PARAMS.contains(&p.name.as_str()))
             .map(|p| (percent_decode(&p.name), percent_decode(&p.value)))
             .collect();
     }
@@ -243,6 +267,7 @@ fn form(e: &Entry) -> Vec<(String, String)> {
     text.split('&')
         .filter_map(|p| {
             let (n, v) = p.split_once('=')?;
+            KEPT_PARAMS.contains(&n).then_some(())?;
             Some((percent_decode(n), percent_decode(&v.replace('+', " "))))
         })
         .collect()

@@ -60,7 +60,7 @@ const STATIC_EXTENSIONS: &[&str] = &[
 ];
 
 /// The host (lower case) and the path (without query or fragment) of a URL.
-pub(crate) fn host_path(url: &str) -> (String, &str) {
+pub(crate) fn host_path(url: &str) -> (std::borrow::Cow<'_, str>, &str) {
     let after = url.split_once("://").map_or(url, |(_, a)| a);
     let (host, rest) = match after.find('/') {
         Some(i) => (&after[..i], &after[i..]),
@@ -68,7 +68,12 @@ pub(crate) fn host_path(url: &str) -> (String, &str) {
     };
     let rest = rest.split(['?', '#']).next().unwrap_or("/");
     let host = host.rsplit('@').next().unwrap_or(host);
-    (host.to_ascii_lowercase(), rest)
+    let host = if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(host)
+    };
+    (host, rest)
 }
 
 /// The SCAPI path of a proxied request (after `/mobify/proxy/api` or `/mobify/slas/private`).
@@ -81,14 +86,31 @@ pub(crate) fn unproxied(path: &str) -> Option<&str> {
 /// A cookie name SFCC sets for a credential or a session (`cc-at`, `cc-at_2`, `cc-nx-g_RefArch`,
 /// `dwsid`, `usid_RefArch` …).
 pub(crate) fn is_sfcc_cookie(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.starts_with("cc-at")
-        || n.starts_with("cc-nx")
-        || n == "dwsid"
-        || n.starts_with("dwanonymous_")
-        || n.starts_with("dwsecuretoken_")
-        || n == "usid"
-        || n.starts_with("usid_")
+    let n = name.trim();
+    ["cc-at", "cc-nx", "dwanonymous_", "dwsecuretoken_", "usid_"]
+        .iter()
+        .any(|p| starts_with_ci(n, p))
+        || n.eq_ignore_ascii_case("dwsid")
+        || n.eq_ignore_ascii_case("usid")
+}
+
+/// `text` starts with `prefix` (ASCII, any case), without allocating.
+pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `text` ends with `suffix` (ASCII, any case), without allocating.
+fn ends_with_ci(text: &str, suffix: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// `host` is `domain` or one of its subdomains.
+fn in_domain(host: &str, domain: &str) -> bool {
+    host.strip_suffix(domain)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
 }
 
 /// The entry's request or response carries SFCC cookies.
@@ -112,13 +134,17 @@ fn header_cookies(value: &str) -> bool {
         .any(|p| is_sfcc_cookie(p.split('=').next().unwrap_or("").trim()))
 }
 
-/// What the entry is.
+/// What the entry is. The cheap tests (host, extension, resource type) come first: most
+/// entries of a big capture are static files and beacons.
 pub(crate) fn classify(e: &Entry) -> Kind {
     let (host, path) = host_path(&e.url);
+    if let Some(other) = by_host_or_type(e, &host, path) {
+        return Kind::Other(other);
+    }
     if let Some(kind) = api(&host, path) {
         return kind;
     }
-    if let Some(other) = noise(e, &host, path) {
+    if let Some(other) = noise(e, path) {
         return Kind::Other(other);
     }
     if path.contains("/on/demandware.store/") && carries_sfcc_cookies(e) {
@@ -131,14 +157,38 @@ pub(crate) fn classify(e: &Entry) -> Kind {
             Kind::Other("storefront-app")
         };
     }
-    if carries_sfcc_cookies(e)
-        && e.resource_type
-            .as_deref()
-            .is_some_and(|t| t == "fetch" || t == "xhr")
-    {
+    let fetch = e
+        .resource_type
+        .as_deref()
+        .is_some_and(|t| t == "fetch" || t == "xhr");
+    if fetch && carries_sfcc_cookies(e) {
         return Kind::Sfcc(Category::StorefrontApp, false);
     }
     Kind::Other("other")
+}
+
+/// Analytics and Einstein hosts, and files (by extension or resource type): never API calls.
+fn by_host_or_type(e: &Entry, host: &str, path: &str) -> Option<&'static str> {
+    if ANALYTICS_HOSTS.iter().any(|h| in_domain(host, h)) {
+        return Some("analytics");
+    }
+    if in_domain(host, "cquotient.com") {
+        return Some("einstein");
+    }
+    let file = STATIC_EXTENSIONS.iter().any(|x| ends_with_ci(path, x))
+        || ends_with_ci(path, "/manifest.json")
+        || matches!(
+            e.resource_type.as_deref(),
+            Some("script" | "stylesheet" | "font" | "image" | "media" | "manifest")
+        );
+    if !file {
+        return None;
+    }
+    Some(if path.contains("/dw/image/") {
+        "image-service"
+    } else {
+        "static"
+    })
 }
 
 /// The SFCC APIs, by host and path.
@@ -146,11 +196,10 @@ fn api(host: &str, path: &str) -> Option<Kind> {
     if host == "account.demandware.com" && path.contains("/oauth2/") {
         return Some(Kind::Sfcc(Category::AccountManager, false));
     }
-    let lower = path.to_ascii_lowercase();
-    if lower.contains("/dw/shop/") {
+    if path.contains("/dw/shop/") {
         return Some(Kind::Sfcc(Category::OcapiShop, false));
     }
-    if lower.contains("/dw/data/") {
+    if path.contains("/dw/data/") {
         return Some(Kind::Sfcc(Category::OcapiData, false));
     }
     let (scapi, proxied) = match unproxied(path) {
@@ -172,36 +221,17 @@ fn scapi_category(path: &str) -> Category {
     }
 }
 
-/// The kinds of entries that are never SFCC calls, whatever cookies they carry.
-fn noise(e: &Entry, host: &str, path: &str) -> Option<&'static str> {
-    if ANALYTICS_HOSTS
-        .iter()
-        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
-    {
-        return Some("analytics");
-    }
-    if host.ends_with("cquotient.com") {
-        return Some("einstein");
-    }
+/// The other kinds of entries that are never SFCC calls, whatever cookies they carry.
+fn noise(e: &Entry, path: &str) -> Option<&'static str> {
     if path.contains("/dw/image/") {
         return Some("image-service");
     }
-    let lower = path.to_ascii_lowercase();
-    if path.contains("/on/demandware.static/")
-        || path.contains("/mobify/bundle/")
-        || STATIC_EXTENSIONS.iter().any(|x| lower.ends_with(x))
-        || lower.ends_with("/manifest.json")
-        || matches!(
-            e.resource_type.as_deref(),
-            Some("script" | "stylesheet" | "font" | "image" | "media" | "manifest")
-        )
-    {
+    if path.contains("/on/demandware.static/") || path.contains("/mobify/bundle/") {
         return Some("static");
     }
     let query = e.url.split_once('?').map_or("", |(_, q)| q);
-    if lower.ends_with("/callback")
-        || query.split('&').any(|p| p.starts_with("code=")) && query.contains("usid=")
-    {
+    let code = query.split('&').any(|p| p.starts_with("code=")) && query.contains("usid=");
+    if ends_with_ci(path, "/callback") || code {
         return Some("slas-redirect-target");
     }
     None
