@@ -644,6 +644,36 @@ fn sanitizing_the_full_session_gives_the_sanitized_reading() {
 }
 
 #[test]
+fn the_private_slas_proxy_is_a_proxy_too() {
+    let mut har = har_of("pwa-kit-session.har");
+    for e in &mut har.entries {
+        e.url = e.url.replace(
+            "/mobify/proxy/api/shopper/auth/",
+            "/mobify/slas/private/shopper/auth/",
+        );
+    }
+    let s = session::read(har);
+    let full = read("pwa-kit-session.har");
+    let reading = |s: &Session| {
+        s.calls
+            .iter()
+            .map(|c| {
+                (
+                    c.entry,
+                    c.category,
+                    c.proxied,
+                    c.operation,
+                    c.issued.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reading(&s), reading(&full));
+    let ids = |s: &Session| s.findings.iter().map(|f| f.id).collect::<Vec<_>>();
+    assert_eq!(ids(&s), ids(&full));
+}
+
+#[test]
 fn the_first_thirty_entries_read_alone() {
     // What a lenient reader recovers from truncated.har: entries 0–29 of the full session.
     let mut har = har_of("pwa-kit-session.har");

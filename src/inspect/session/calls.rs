@@ -3,7 +3,7 @@
 //! verdict the inspector gives on it.
 
 use super::carried::{looks_cut_jwt, looks_jwt, Carried};
-use super::classify::{host_path, unproxied};
+use super::classify::host_path;
 use super::evidence::{answer_text, request_text};
 use super::tokens::Registry;
 use super::{AtCall, Call, Category, Token};
@@ -88,13 +88,9 @@ fn operation(e: &Entry, category: Category) -> (Option<&'static str>, Option<&'s
     ) {
         return (None, None);
     }
-    let Ok(mut parsed) = parse(&format!("{} {}", e.method, e.url)) else {
+    let Ok(parsed) = parse(&format!("{} {}", e.method, e.url)) else {
         return (None, None);
     };
-    if let Some(rest) = unproxied(&parsed.path) {
-        parsed.path = rest.to_string();
-        parsed.proxied = true;
-    }
     match find(&parsed) {
         Matched::Operation(op) => (Some(op.endpoint.api), Some(op.endpoint.operation_id)),
         Matched::Custom(_) => (Some("Custom API"), None),
