@@ -91,6 +91,29 @@ impl Labels {
     }
 }
 
+/// The (entry, where) places of a `seen_in` list, a cut copy left out (INDEX marks it
+/// `partial`, ours says `cut` in its place).
+fn places_of(v: &Value) -> BTreeSet<(usize, String)> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p.get("partial").is_none())
+        .map(|p| {
+            (
+                p["entry"].as_u64().unwrap() as usize,
+                p["where"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn our_places(seen: &[(usize, String)]) -> BTreeSet<(usize, String)> {
+    seen.iter()
+        .filter(|(_, w)| !w.contains(", cut"))
+        .cloned()
+        .collect()
+}
+
 fn entries_of(v: &Value) -> BTreeSet<usize> {
     v.as_array()
         .into_iter()
@@ -311,6 +334,16 @@ fn tokens_and_refresh_tokens_are_indexs() {
             assert_eq!(used, entries_of(&t["used_in_entries"]), "{at}: used in");
             let seen: BTreeSet<usize> = o.seen_in.iter().map(|(e, _)| *e).collect();
             assert_eq!(seen, entries_of(&t["seen_in"]), "{at}: seen in");
+            assert_eq!(
+                our_places(&o.seen_in),
+                places_of(&t["seen_in"]),
+                "{at}: places"
+            );
+            assert_eq!(
+                o.issued_where.as_deref(),
+                t["issued_where"].as_str(),
+                "{at}: issued where"
+            );
         }
         assert_eq!(
             s.refresh_tokens.len(),
@@ -341,6 +374,11 @@ fn tokens_and_refresh_tokens_are_indexs() {
             assert_eq!(o.reused(), r["reused"] == true, "{at}: reused");
             let seen: BTreeSet<usize> = o.seen_in.iter().map(|(e, _)| *e).collect();
             assert_eq!(seen, entries_of(&r["seen_in"]), "{at}: seen in");
+            assert_eq!(
+                our_places(&o.seen_in),
+                places_of(&r["seen_in"]),
+                "{at}: places"
+            );
         }
     }
 }
