@@ -792,3 +792,33 @@ fn many_other_entries_cost_little() {
     // Debug build, shared machines: generous; the release figure is in the report.
     assert!(took.as_millis() < 1500, "took {took:?}");
 }
+
+#[test]
+fn an_sfcc_call_without_a_response_is_a_failing_call() {
+    let mut har = har_of("pwa-kit-session.har");
+    let e = &mut har.entries[25];
+    e.status = 0;
+    e.status_text.clear();
+    e.response_headers.clear();
+    e.response_body = har::Body::None;
+    e.error = Some("net::ERR_CONNECTION_RESET".into());
+    let s = session::read(har);
+    let c = s.calls.iter().find(|c| c.entry == 25).unwrap();
+    assert!(!c.ok);
+    let d = c.diagnosis.as_deref().unwrap();
+    assert!(
+        d.starts_with("No response (status 0, _error net::ERR_CONNECTION_RESET)"),
+        "{d}"
+    );
+    let ev = s
+        .inspect(s.calls.iter().position(|c| c.entry == 25).unwrap())
+        .unwrap();
+    assert!(ev.answer.is_empty());
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.id == "no-response-entry")
+        .unwrap();
+    assert_eq!(f.entries, vec![22, 25]);
+    assert!(f.detail.contains("scapi-shopper"), "{}", f.detail);
+}

@@ -230,7 +230,7 @@ pub struct CallEvidence {
     pub paste: String,
     /// The request: `METHOD URL` and its headers.
     pub request: String,
-    /// The answer: status line, headers, body.
+    /// The answer: status line, headers, body (empty when the request got no response).
     pub answer: String,
     /// The call's time, in seconds: the instant it is judged at.
     pub at: i64,
@@ -382,6 +382,16 @@ fn is_sanitized(har: &Har, kinds: &[Kind], reg: &Registry) -> bool {
 fn diagnose(har: &Har, call: &Call, carried: &[Carried], reg: &Registry) -> Option<String> {
     let e = har.entries.get(call.entry)?;
     let c = carried.get(call.entry)?;
+    if e.status == 0 {
+        let error = e
+            .error
+            .as_deref()
+            .map(|x| format!(", _error {x}"))
+            .unwrap_or_default();
+        return Some(format!(
+            "No response (status 0{error}): the request got no answer (blocked by the browser or an extension, cancelled, or the connection failed), so there is nothing to judge; check whether it was retried."
+        ));
+    }
     // The credential the call's credential line reads back to (tests/session.rs checks that
     // the extractor gives the same): the token sent, the cut value as sent, or the likely one.
     let cut = c

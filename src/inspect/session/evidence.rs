@@ -20,8 +20,12 @@ pub(crate) fn request_text(e: &Entry) -> String {
     out
 }
 
-/// `HTTP/1.1 <status> <text>`, the response headers, a blank line, the body (when kept).
+/// `HTTP/1.1 <status> <text>`, the response headers, a blank line, the body (when kept);
+/// nothing for a request that got no response.
 pub(crate) fn answer_text(e: &Entry) -> String {
+    if e.status == 0 {
+        return String::new();
+    }
     let text = if e.status_text.trim().is_empty() {
         reason(e.status)
     } else {
