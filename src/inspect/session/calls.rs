@@ -22,7 +22,7 @@ pub(crate) struct Sent {
 }
 
 /// What the request carried, resolved against the registry.
-pub(crate) fn sent(c: &Carried, reg: &Registry) -> Sent {
+pub(crate) fn sent(c: &Carried, reg: &Registry, entry: usize) -> Sent {
     if let Some((scheme, value)) = c
         .auth
         .as_ref()
@@ -38,7 +38,7 @@ pub(crate) fn sent(c: &Carried, reg: &Registry) -> Sent {
         }
         if looks_cut_jwt(value) {
             return Sent {
-                token: reg.resolve_cut(value, c),
+                token: reg.resolve_cut(value, c, entry),
                 place,
                 cut: true,
             };
@@ -107,7 +107,7 @@ pub(crate) fn build(
     likely: Option<usize>,
 ) -> Call {
     let started_ms = e.started_ms.unwrap_or(0);
-    let s = sent(c, reg);
+    let s = sent(c, reg, e.index);
     let judged = s.token.or(likely).and_then(|i| reg.tokens.get(i));
     let (at_call, seconds_to_exp) = match judged {
         Some(t) => judge(t, started_ms, s.cut),

@@ -77,7 +77,7 @@ impl Registry {
             }
         }
         if let Some(value) = c.bearer().filter(|v| looks_cut_jwt(v)) {
-            if let Some(i) = self.resolve_cut(value, c) {
+            if let Some(i) = self.resolve_cut(value, c, entry) {
                 let full = self.tokens[i].credential.text.len();
                 let place = format!(
                     "request header authorization (Bearer), cut: the first {} of {full} characters",
@@ -128,9 +128,10 @@ impl Registry {
         }
     }
 
-    /// The full token a cut Bearer value is the start of: the request's own `cc-at` chunks
-    /// joined, else the one known token that starts with it.
-    pub fn resolve_cut(&self, value: &str, c: &Carried) -> Option<usize> {
+    /// The full token a cut Bearer value of entry `entry` is the start of: the request's own
+    /// `cc-at` chunks joined, else the one token seen by then that starts with it (two tokens
+    /// of one client can share a long prefix: then none).
+    pub fn resolve_cut(&self, value: &str, c: &Carried, entry: usize) -> Option<usize> {
         if let Some(ch) = &c.cookie_chunks {
             if ch.joined.starts_with(value) && ch.joined.len() > value.len() {
                 return self.jwt(&ch.joined);
@@ -140,6 +141,7 @@ impl Registry {
             .tokens
             .iter()
             .enumerate()
+            .filter(|(_, t)| t.seen_in.first().is_some_and(|(e, _)| *e <= entry))
             .filter(|(_, t)| t.credential.text.starts_with(value));
         match (starts.next(), starts.next()) {
             (Some((i, _)), None) => Some(i),

@@ -8,6 +8,7 @@ use crate::inspect::findings::Severity;
 use crate::inspect::request::{self, Outcome, RequestCheck};
 use crate::inspect::session::evidence::request_text;
 use crate::inspect::session::{AtCall, Call, Category, SessionFinding, Token};
+use crate::inspect::sfcc::{Sfcc, SfccKind};
 use crate::inspect::time::{duration, Moment};
 
 /// A Bearer value that is only the first `cc-at` chunk.
@@ -186,6 +187,10 @@ fn scope_finding(ctx: &Ctx, scope: &str, alts: &[String], calls: &[&Call]) -> Se
     sent.dedup();
     let has = |t: &Token| granted(t).iter().any(|g| g == scope);
     let issued = ctx.issued_access();
+    let client = match calls.first().and_then(|c| ctx.token_of(c)).and_then(sfcc) {
+        Some(s) if s.kind == SfccKind::AmAccess => "API client (Account Manager)",
+        _ => "SLAS client",
+    };
     let first_lacking = issued
         .iter()
         .position(|(_, t)| !has(t) && sent.contains(&t.label));
@@ -202,7 +207,7 @@ fn scope_finding(ctx: &Ctx, scope: &str, alts: &[String], calls: &[&Call]) -> Se
                 .map(|(_, t)| t.label.clone())
                 .collect();
             format!(
-                "; every token issued from entry {} on ({}) lacks it, which {} had: the SLAS client lost the scope, add it back to the client's scopes",
+                "; every token issued from entry {} on ({}) lacks it, which {} had: the {client} lost the scope; calls that need it fail until it is added back",
                 issued[k].1.issued_in.unwrap_or(0),
                 and_list(&lack),
                 and_list(&had)
@@ -377,7 +382,10 @@ pub(crate) fn scope_changed(ctx: &Ctx) -> Vec<SessionFinding> {
         let (Some(sa), Some(sb)) = (sfcc(a), sfcc(b)) else {
             continue;
         };
-        if sa.client_id != sb.client_id {
+        // An Account Manager client asks for its scopes in each request: only SLAS tokens
+        // (scopes from the client's settings) change behind the app's back.
+        let slas = |s: &Sfcc| s.kind == SfccKind::SlasAccess;
+        if sa.client_id != sb.client_id || !slas(sa) || !slas(sb) {
             continue;
         }
         let cmp = compare(&a.credential, &b.credential, b.iat.unwrap_or(0));
