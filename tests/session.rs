@@ -822,3 +822,40 @@ fn an_sfcc_call_without_a_response_is_a_failing_call() {
     assert_eq!(f.entries, vec![22, 25]);
     assert!(f.detail.contains("scapi-shopper"), "{}", f.detail);
 }
+
+#[test]
+fn a_cut_bearer_is_told_apart_by_its_own_cookies_only() {
+    let mut har = har_of("sfra-hybrid-session.har");
+    let bearer = har.entries[12]
+        .request_header("authorization")
+        .unwrap()
+        .to_string();
+    let s = session::read(har.clone());
+    let label = |s: &Session, entry: usize| {
+        let c = s.calls.iter().find(|c| c.entry == entry).unwrap();
+        (c.token.map(|t| s.tokens[t].label.clone()), c.at_call)
+    };
+    assert_eq!(label(&s, 12), (Some("AT1".into()), Some(AtCall::Truncated)));
+    // The same cut value on a later request that carries the second token's cookies: the two
+    // tokens share their first 1199 characters, and those cookies say it is the second one.
+    let later = &mut har.entries[16];
+    later.request_headers.push(Pair {
+        name: "authorization".into(),
+        value: bearer,
+    });
+    let s = session::read(har.clone());
+    assert_eq!(label(&s, 16), (Some("AT2".into()), Some(AtCall::Truncated)));
+    // Without its cookies, both tokens start with it: no guess.
+    let later = &mut har.entries[16];
+    later.request_cookies.clear();
+    later.request_headers.retain(|h| h.name != "cookie");
+    let s = session::read(har);
+    assert_eq!(label(&s, 16), (None, Some(AtCall::Truncated)));
+    let f: Vec<_> = s
+        .findings
+        .iter()
+        .filter(|f| f.id == "truncated-bearer")
+        .collect();
+    assert_eq!(f.len(), 1, "{:?}", s.findings);
+    assert_eq!(f[0].entries, vec![16]);
+}

@@ -147,7 +147,8 @@ pub(crate) fn classify(e: &Entry) -> Kind {
     if let Some(other) = noise(e, path) {
         return Kind::Other(other);
     }
-    if path.contains("/on/demandware.store/") && carries_sfcc_cookies(e) {
+    let bearer = e.request_header("authorization").is_some();
+    if path.contains("/on/demandware.store/") && (bearer || carries_sfcc_cookies(e)) {
         return Kind::Sfcc(Category::StorefrontController, false);
     }
     if is_page(e) {
