@@ -2,9 +2,10 @@
 //! guest session the first page set up, the cookie rotation, the hand-off to PWA Kit, and every
 //! request that carries the access token in cookies.
 
-use super::{finding, sfcc, Ctx};
+use super::{finding, hms, sfcc, Ctx};
 use crate::inspect::findings::Severity;
 use crate::inspect::session::{Category, SessionFinding, Token};
+use crate::inspect::time::duration;
 
 fn storefront(c: Category) -> bool {
     matches!(
@@ -124,9 +125,25 @@ pub(crate) fn rotation(ctx: &Ctx) -> Vec<SessionFinding> {
             .filter(|(n, _)| super::super::carried::is_refresh_cookie(n) || n == "dwsid")
             .map(|(n, _)| n.clone())
             .collect();
+        let since = ctx
+            .call(a.issued_in.unwrap_or(0))
+            .zip(ctx.call(entry))
+            .map(|(x, y)| {
+                let secs = (y.started_ms - x.started_ms)
+                    .div_euclid(1000)
+                    .unsigned_abs();
+                format!("{} after entry {} set them", duration(secs), x.entry)
+            })
+            .unwrap_or_else(|| "later".into());
+        let expired = match (a.exp, ctx.call(entry)) {
+            (Some(exp), Some(c)) if exp * 1000 <= c.started_ms => {
+                format!("; {} had expired at {}", a.label, hms(exp))
+            }
+            _ => String::new(),
+        };
         let dropped = if k.cookie_chunks.is_none() {
             format!(
-                "the request carried no cc-at (the browser had dropped {}'s cookies) but sent {}",
+                "the request carried no cc-at ({since}, the browser had dropped {}'s cookies{expired}) but sent {}",
                 a.label,
                 sent.join(", ")
             )
