@@ -859,3 +859,29 @@ fn a_cut_bearer_is_told_apart_by_its_own_cookies_only() {
     assert_eq!(f.len(), 1, "{:?}", s.findings);
     assert_eq!(f[0].entries, vec![16]);
 }
+
+#[test]
+fn any_file_reads_without_panicking() {
+    let mut rng = common::Rng(0xface_b00c);
+    for name in SESSIONS {
+        let base = bytes(name);
+        for _ in 0..12 {
+            let mut b = base.clone();
+            // Letters and digits changed into others keep the JSON valid and reach the values:
+            // tokens, URLs, names, times.
+            const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+            for _ in 0..rng.below(400) {
+                let at = rng.below(b.len());
+                if b[at].is_ascii_alphanumeric() {
+                    b[at] = ALNUM[rng.below(ALNUM.len())];
+                }
+            }
+            if let Ok(har) = har::read(&b) {
+                let s = session::read(har);
+                for i in 0..s.calls.len() {
+                    let _ = s.inspect(i);
+                }
+            }
+        }
+    }
+}

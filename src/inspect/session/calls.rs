@@ -162,10 +162,11 @@ fn correlation(e: &Entry) -> Option<String> {
 /// call's credential line holds (`token`), its request and its answer, judged at the call's
 /// start.
 pub(crate) fn headline(e: &Entry, token: Option<&Credential>) -> Option<String> {
-    let at = Moment::call(e.started_at()?);
+    let answer = answer::read(&answer_text(e))?;
+    // An unreadable startedDateTime: the answer's Date is the call's time too.
+    let at = Moment::call(e.started_at().or(answer.date)?);
     let request_text = request_text(e);
     let check = request::check_at(&request_text, token, at).and_then(Result::ok);
-    let answer = answer::read(&answer_text(e))?;
     let url = check.as_ref().map(|c| c.request.url());
     let recognition = recognise(&answer, url.as_deref());
     let v = verdict(&Weighed {
