@@ -152,6 +152,7 @@ fn the_sfcc_entries_are_indexs() {
             .filter(|e| e["sfcc"] == false)
             .count();
         assert_eq!(s.others.total, others, "{name}: others");
+        let mut kinds: Vec<(&str, usize)> = Vec::new();
         for e in file["entries"]
             .as_array()
             .unwrap()
@@ -159,11 +160,19 @@ fn the_sfcc_entries_are_indexs() {
             .filter(|e| e["sfcc"] == false)
         {
             let kind = e["category"].as_str().unwrap();
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some(slot) => slot.1 += 1,
+                None => kinds.push((kind, 1)),
+            }
+        }
+        for (kind, n) in &kinds {
             assert!(
-                s.others.by_kind.iter().any(|(k, n)| *k == kind && *n > 0),
-                "{name}: kind {kind}"
+                s.others.by_kind.contains(&(*kind, *n)),
+                "{name}: {n} {kind}: {:?}",
+                s.others.by_kind
             );
         }
+        assert_eq!(s.others.by_kind.len(), kinds.len(), "{name}: kinds");
     }
 }
 
