@@ -218,9 +218,11 @@ fn each_call_reads_as_index_says() {
             assert_eq!(label(c.token), theirs, "{at}: token");
             let likely = e["likely_token"].as_str().and_then(|t| labels.ours(t));
             assert_eq!(label(c.likely_token), likely, "{at}: likely token");
-            if let Some(sent) = e["token_sent_as"].as_str().filter(|_| c.token.is_some()) {
-                assert_eq!(c.token_sent_as.as_deref(), Some(sent), "{at}: sent as");
-            }
+            assert_eq!(
+                c.token_sent_as.as_deref(),
+                e["token_sent_as"].as_str(),
+                "{at}: sent as"
+            );
             if c.token.is_some() {
                 assert_eq!(c.at_call, expected_at_call(e), "{at}: at call");
             }

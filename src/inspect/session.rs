@@ -103,7 +103,8 @@ pub struct Call {
     pub operation: Option<&'static str>,
     /// The access token the request sent: an index into [`Session::tokens`].
     pub token: Option<usize>,
-    /// Where the request carried it (`Authorization: Bearer`, `cookies cc-at + cc-at_2`).
+    /// Where the request carried it (`request header authorization (Bearer)`, `request cookies
+    /// cc-at+cc-at_2`; in a sanitized export, that the export removed it).
     pub token_sent_as: Option<String>,
     /// Sanitized exports: the latest access token issued before the call (what the app most
     /// likely sent), an index into [`Session::tokens`].

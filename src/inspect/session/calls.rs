@@ -128,7 +128,9 @@ pub(crate) fn build(
         api,
         operation,
         token: s.token,
-        token_sent_as: s.place,
+        token_sent_as: s.place.or_else(|| {
+            likely.map(|_| "not recorded: the export removed the Authorization header".to_string())
+        }),
         likely_token: if s.token.is_none() { likely } else { None },
         at_call,
         seconds_to_exp,
