@@ -420,12 +420,12 @@ fn diagnose(har: &Har, call: &Call, carried: &[Carried], reg: &Registry) -> Opti
             .map(|t| &*t.credential),
     };
     let headline = calls::headline(e, token)?;
-    Some(format!("{headline}{}", context(call, c, reg)))
+    Some(format!("{headline}{}", context(har, call, c, reg)))
 }
 
 /// What the session adds to a call's verdict: which token, cut or most likely sent, a refresh
 /// token redeemed before.
-fn context(call: &Call, c: &Carried, reg: &Registry) -> String {
+fn context(har: &Har, call: &Call, c: &Carried, reg: &Registry) -> String {
     let label = |i: usize| reg.tokens.get(i).map_or("?", |t| t.label.as_str());
     let mut out = String::new();
     match (call.token, call.likely_token, call.at_call) {
@@ -445,16 +445,39 @@ fn context(call: &Call, c: &Carried, reg: &Registry) -> String {
         _ => {}
     }
     if let Some(r) = call.refresh_token.and_then(|r| reg.refresh.get(r)) {
-        if let Some(before) = r.redeemed_in.iter().find(|d| d.entry != call.entry) {
-            if before.entry < call.entry {
-                out.push_str(&format!(
-                    " {} had already been redeemed at entry {} (refresh tokens of public clients are single-use).",
-                    r.label, before.entry
-                ));
-            }
+        if let Some(before) = r.redeemed_in.iter().find(|d| d.entry < call.entry) {
+            let earlier = har
+                .entries
+                .get(before.entry)
+                .and_then(|b| b.started_ms)
+                .map(|ms| {
+                    let gap = call.started_ms.saturating_sub(ms);
+                    format!(", {:.2} s earlier", gap as f64 / 1000.0)
+                })
+                .unwrap_or_default();
+            out.push_str(&format!(
+                " {} had already been redeemed at entry {} ({}{earlier}): refresh tokens of public clients are single-use.",
+                r.label, before.entry, before.status
+            ));
         }
     }
+    if let Some(cookie) = stale_cookie(call, c, reg) {
+        out.push_str(&format!(
+            " The request's own Cookie header already held a newer refresh token ({cookie}): a stale in-memory copy was sent."
+        ));
+    }
     out
+}
+
+/// The refresh cookie of a refresh grant's request that holds another refresh token than its
+/// form, issued before the call.
+fn stale_cookie<'a>(call: &Call, c: &'a Carried, reg: &Registry) -> Option<&'a str> {
+    let form = call.refresh_token?;
+    c.refresh_cookies().find_map(|(name, value)| {
+        let i = reg.refresh_token(value)?;
+        let issued = reg.refresh.get(i)?.issued_in?;
+        (i != form && issued < call.entry).then_some(name.as_str())
+    })
 }
 
 /// How many entries of each other kind.
