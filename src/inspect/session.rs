@@ -7,6 +7,16 @@
 //! [`read`] composes it once from a [`Har`]; the page shows it and, when the engineer selects a
 //! call, fills the inspector with [`Session::inspect`]: the call's token, its request and its
 //! answer, judged at the call's `startedDateTime`.
+//!
+//! The steps, one module each: `classify` tells SFCC calls from the rest by URL, resource type
+//! and cookie names alone (the others are only counted, so thousands of them cost little);
+//! `carried` reads what an entry carries (the `Authorization` header, the credential cookies
+//! with the `cc-at` chunks joined by name, form fields, a token response's body, `Set-Cookie`);
+//! `tokens` keeps every JWT and refresh token once, labelled in order of first appearance;
+//! `calls` reads each call (operation, token judged at the call, refresh token redeemed,
+//! verdict); `evidence` writes a call back as the inspector's three inputs; `findings` is a list
+//! of small rules over the data. No secret is ever written into a text: tokens are named by
+//! label.
 
 mod calls;
 mod carried;
