@@ -896,3 +896,38 @@ fn any_file_reads_without_panicking() {
         }
     }
 }
+
+#[test]
+fn a_har_out_of_time_order_reads_the_same() {
+    let mut har = har_of("pwa-kit-session-sanitized.har");
+    let n = har.entries.len();
+    har.entries.reverse();
+    reindex(&mut har);
+    let reversed = session::read(har);
+    let straight = read("pwa-kit-session-sanitized.har");
+    let jti = |s: &Session, i: Option<usize>| i.and_then(|i| s.tokens[i].jti.clone());
+    let reading = |s: &Session, flip: bool| {
+        let mut v: Vec<_> = s
+            .calls
+            .iter()
+            .map(|c| {
+                let entry = if flip { n - 1 - c.entry } else { c.entry };
+                (
+                    entry,
+                    c.operation,
+                    jti(s, c.likely_token),
+                    c.at_call,
+                    c.seconds_to_exp,
+                )
+            })
+            .collect();
+        v.sort_by_key(|r| r.0);
+        v
+    };
+    assert_eq!(reading(&reversed, true), reading(&straight, false));
+    // Calls are listed in time order whatever the file's order.
+    assert!(reversed
+        .calls
+        .windows(2)
+        .all(|w| w[0].started_ms <= w[1].started_ms));
+}

@@ -321,22 +321,36 @@ fn build_calls(
     reg: &Registry,
     sanitized: bool,
 ) -> Vec<Call> {
-    let mut latest: Option<usize> = None;
+    // Token responses by the time they started: a HAR is not always in time order.
+    let issued: Vec<(i64, usize, usize)> = reg
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.issued_where.as_deref() == Some("response body access_token"))
+        .filter_map(|(i, t)| {
+            let entry = t.issued_in?;
+            Some((har.entries.get(entry)?.started_ms?, entry, i))
+        })
+        .collect();
     let mut calls = Vec::new();
     for (i, e) in har.entries.iter().enumerate() {
-        if let Kind::Sfcc(category, proxied) = kinds[i] {
-            let sends = !matches!(category, Category::Slas | Category::AccountManager);
-            let likely = latest.filter(|_| sanitized && sends);
-            let mut call = calls::build(e, (category, proxied), &carried[i], reg, likely);
-            call.entry = i;
-            calls.push(call);
-        }
-        if let Some(t) = reg.tokens.iter().rposition(|t| {
-            t.issued_in == Some(i)
-                && t.issued_where.as_deref() == Some("response body access_token")
-        }) {
-            latest = Some(t);
-        }
+        let Kind::Sfcc(category, proxied) = kinds[i] else {
+            continue;
+        };
+        let sends = !matches!(category, Category::Slas | Category::AccountManager);
+        let likely = (sanitized && sends)
+            .then(|| {
+                let at = e.started_ms.unwrap_or(i64::MAX);
+                issued
+                    .iter()
+                    .filter(|(t, entry, _)| *t < at && *entry != i)
+                    .max_by_key(|(t, entry, _)| (*t, *entry))
+                    .map(|(_, _, token)| *token)
+            })
+            .flatten();
+        let mut call = calls::build(e, (category, proxied), &carried[i], reg, likely);
+        call.entry = i;
+        calls.push(call);
     }
     calls.sort_by_key(|c| (c.started_ms, c.entry));
     calls
