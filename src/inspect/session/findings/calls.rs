@@ -76,10 +76,9 @@ fn expired_one(ctx: &Ctx, c: &Call) -> SessionFinding {
         .map(|e| format!(" (exp {})", hms(e)))
         .unwrap_or_default();
     let mut entries = vec![c.entry];
-    let refresh = ctx
-        .calls
-        .iter()
-        .find(|r| r.entry > c.entry && r.refresh_token.is_some() && r.ok);
+    let refresh = ctx.calls.iter().find(|r| {
+        r.started_ms >= c.started_ms && r.entry != c.entry && r.refresh_token.is_some() && r.ok
+    });
     let after = match refresh {
         Some(r) => {
             entries.push(r.entry);
@@ -89,10 +88,13 @@ fn expired_one(ctx: &Ctx, c: &Call) -> SessionFinding {
                 .map(|i| ctx.label(*i).to_string())
                 .filter(|l| !l.starts_with("IDT"))
                 .collect();
-            let retry = ctx
-                .calls
-                .iter()
-                .find(|x| x.entry > r.entry && x.ok && x.url == c.url && x.method == c.method);
+            let retry = ctx.calls.iter().find(|x| {
+                x.started_ms >= r.started_ms
+                    && x.entry != r.entry
+                    && x.ok
+                    && x.url == c.url
+                    && x.method == c.method
+            });
             let retried = match retry {
                 Some(x) => {
                     entries.push(x.entry);
