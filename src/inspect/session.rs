@@ -278,7 +278,12 @@ pub fn read(har: Har) -> Session {
         .entries
         .iter()
         .zip(&kinds)
-        .map(|(e, k)| carried::read(e, matches!(k, Kind::Sfcc(..))))
+        .map(|(e, k)| match k {
+            Kind::Sfcc(..) => carried::read(e, true),
+            // Beacons go to third-party hosts: the browser sends them no SFCC credential.
+            Kind::Other("analytics" | "einstein") => Carried::default(),
+            Kind::Other(_) => carried::read(e, false),
+        })
         .collect();
     let mut reg = Registry::default();
     for (i, c) in carried.iter().enumerate() {

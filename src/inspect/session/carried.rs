@@ -146,14 +146,21 @@ pub(crate) fn looks_cut_jwt(text: &str) -> bool {
 
 /// Reads what entry `e` carries; `deep`: also its response body (SFCC calls only).
 pub(crate) fn read(e: &Entry, deep: bool) -> Carried {
-    let auth = e.request_header("authorization").map(|v| {
-        let v = v.trim();
-        match v.split_once(char::is_whitespace) {
-            Some((scheme, rest)) => (scheme.to_string(), rest.trim().to_string()),
-            None => (String::new(), v.to_string()),
+    // One pass over the request headers for the two that matter (HTTP/2 may split the
+    // cookies over several `cookie` headers).
+    let (mut auth, mut cookie) = (None, Vec::new());
+    for h in &e.request_headers {
+        if auth.is_none() && h.name.eq_ignore_ascii_case("authorization") {
+            auth = Some(h.value.trim());
+        } else if h.name.eq_ignore_ascii_case("cookie") {
+            cookie.push(h.value.as_str());
         }
+    }
+    let auth = auth.map(|v| match v.split_once(char::is_whitespace) {
+        Some((scheme, rest)) => (scheme.to_string(), rest.trim().to_string()),
+        None => (String::new(), v.to_string()),
     });
-    let cookies = request_cookies(e);
+    let cookies = request_cookies(e, cookie);
     let set_cookies = response_cookies(e);
     Carried {
         auth,
@@ -170,14 +177,13 @@ pub(crate) fn read(e: &Entry, deep: bool) -> Carried {
     }
 }
 
-fn request_cookies(e: &Entry) -> Vec<(String, String)> {
+fn request_cookies(e: &Entry, headers: Vec<&str>) -> Vec<(String, String)> {
     if !e.request_cookies.is_empty() {
         return pairs(&e.request_cookies);
     }
-    e.request_headers
-        .iter()
-        .filter(|h| h.name.eq_ignore_ascii_case("cookie"))
-        .flat_map(|h| h.value.split(';'))
+    headers
+        .into_iter()
+        .flat_map(|h| h.split(';'))
         .filter_map(|p| {
             let (n, v) = p.split_once('=')?;
             let n = n.trim();
