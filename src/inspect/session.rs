@@ -353,9 +353,14 @@ fn build_calls(
                     .map(|(_, _, token)| *token)
             })
             .flatten();
-        let mut call = calls::build(e, (category, proxied), &carried[i], reg, likely);
-        call.entry = i;
-        calls.push(call);
+        calls.push(calls::build(
+            e,
+            i,
+            (category, proxied),
+            &carried[i],
+            reg,
+            likely,
+        ));
     }
     calls.sort_by_key(|c| (c.started_ms, c.entry));
     calls

@@ -98,16 +98,18 @@ fn operation(e: &Entry, category: Category) -> (Option<&'static str>, Option<&'s
     }
 }
 
-/// The call for entry `e` (its diagnosis comes later, once the whole session is known).
+/// The call for entry `e`, the `entry`-th of the file (its diagnosis comes later, once the
+/// whole session is known).
 pub(crate) fn build(
     e: &Entry,
+    entry: usize,
     (category, proxied): (Category, bool),
     c: &Carried,
     reg: &Registry,
     likely: Option<usize>,
 ) -> Call {
     let started_ms = e.started_ms.unwrap_or(0);
-    let s = sent(c, reg, e.index);
+    let s = sent(c, reg, entry);
     let judged = s.token.or(likely).and_then(|i| reg.tokens.get(i));
     let (at_call, seconds_to_exp) = match judged {
         Some(t) => judge(t, started_ms, s.cut),
@@ -118,7 +120,7 @@ pub(crate) fn build(
         .then(|| c.param("refresh_token").and_then(|t| reg.refresh_token(t)))
         .flatten();
     Call {
-        entry: e.index,
+        entry,
         started_ms,
         method: e.method.clone(),
         url: e.url.split(['?', '#']).next().unwrap_or("").to_string(),
@@ -135,8 +137,8 @@ pub(crate) fn build(
         at_call,
         seconds_to_exp,
         refresh_token,
-        issued: issued_here(reg.tokens.iter().map(|t| t.issued_in), e.index),
-        issued_refresh: issued_here(reg.refresh.iter().map(|t| t.issued_in), e.index),
+        issued: issued_here(reg.tokens.iter().map(|t| t.issued_in), entry),
+        issued_refresh: issued_here(reg.refresh.iter().map(|t| t.issued_in), entry),
         correlation_id: correlation(e),
         ok: (200..400).contains(&e.status),
         diagnosis: None,
