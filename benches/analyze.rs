@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use sfcc_token_inspector::inspect::analyze;
 use sfcc_token_inspector::inspect::exercise::everything;
-use sfcc_token_inspector::inspect::{har, request};
+use sfcc_token_inspector::inspect::{har, request, session};
 
 const NOW: i64 = 1_795_342_200;
 const REQUEST: &str = "PATCH https://kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v2/organizations/f_ecom_abcd_001/baskets/b1?siteId=RefArch";
@@ -175,4 +175,58 @@ fn main() {
         );
     }
     big_har();
+    sessions();
+}
+
+/// A whole HAR session read (`session::read`), each fixture session and one with 5,000 other
+/// entries; the `Har` is cloned for each read, so its clone is measured apart.
+fn sessions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/har");
+    let read = |name: &str| {
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect(name);
+        har::read(&bytes).expect(name)
+    };
+    let mut big = read("pwa-kit-session.har");
+    let (mut file, beacon) = (big.entries[1].clone(), big.entries[9].clone());
+    // Most of a big capture's entries are images and scripts whose bodies are not kept.
+    file.response_body = har::Body::Skipped {
+        bytes: 150_000,
+        why: "script",
+    };
+    for i in 0..5000 {
+        big.entries.push(if i % 2 == 0 {
+            file.clone()
+        } else {
+            beacon.clone()
+        });
+    }
+    for (i, e) in big.entries.iter_mut().enumerate() {
+        e.index = i;
+    }
+    let mut cases: Vec<(String, har::Har)> = [
+        "pwa-kit-session.har",
+        "pwa-kit-session-sanitized.har",
+        "sfra-hybrid-session.har",
+        "refresh-race.har",
+        "am-admin.har",
+    ]
+    .iter()
+    .map(|n| (n.to_string(), read(n)))
+    .collect();
+    cases.push(("pwa-kit + 5,000 others".into(), big));
+    println!("  session::read (a HAR's clone included, then the clone alone)");
+    for (name, h) in &cases {
+        let both = median_per_call(Duration::from_millis(800), || {
+            black_box(session::read(black_box(h.clone())));
+        });
+        let clone = median_per_call(Duration::from_millis(400), || {
+            black_box(black_box(h).clone());
+        });
+        println!(
+            "    {name:<30} {:>5} entries: {:>8.1} µs  (clone {:>7.1} µs)",
+            h.entries.len(),
+            both.as_secs_f64() * 1e6,
+            clone.as_secs_f64() * 1e6
+        );
+    }
 }

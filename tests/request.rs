@@ -117,6 +117,7 @@ fn requests_are_read_from_urls_curl_devtools_and_the_pwa_proxy() {
         (format!("curl '{HOST}{url}?siteId=RefArch' --data-raw '{{\"a\":1}}'"), Some("POST"), false),
         (format!("Request URL: https://www.example.com/mobify/proxy/api{url}?siteId=RefArch\nRequest Method: GET\nStatus Code: 403 Forbidden"), Some("GET"), true),
         (format!("{url}?siteId=RefArch"), None, false),
+        (format!("POST https://www.example.com/mobify/slas/private{url}?siteId=RefArch"), Some("POST"), true),
     ];
     for (text, method, proxied) in cases {
         let p = request::parse(&text).unwrap_or_else(|e| panic!("{text}: {e}"));

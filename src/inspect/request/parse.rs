@@ -16,13 +16,14 @@ pub struct ParsedRequest {
     pub path: String,
     /// Query parameters, percent-decoded, in order.
     pub query: Vec<(String, String)>,
-    /// The request went through the PWA Kit proxy (`/mobify/proxy/api/…`).
+    /// The request went through the PWA Kit proxy (`/mobify/proxy/api/…`, or
+    /// `/mobify/slas/private/…` for a private SLAS client).
     pub proxied: bool,
 }
 
 impl ParsedRequest {
-    /// The URL without its query, as the documented answers' URL keys read it (the PWA Kit
-    /// proxy prefix kept).
+    /// The URL without its query, as the documented answers' URL keys read it (a proxied
+    /// request under the PWA Kit proxy prefix `/mobify/proxy/api`).
     pub fn url(&self) -> String {
         let proxy = if self.proxied { PWA_PROXY } else { "" };
         match &self.host {
@@ -42,6 +43,9 @@ pub enum RequestError {
 
 /// The PWA Kit proxy prefix in front of a SCAPI path.
 const PWA_PROXY: &str = "/mobify/proxy/api";
+
+/// PWA Kit's proxy for a private SLAS client (it adds the client secret server-side).
+const SLAS_PRIVATE_PROXY: &str = "/mobify/slas/private";
 
 /// The SCAPI host suffix after the short code.
 const SCAPI_HOST: &str = ".api.commercecloud.salesforce.com";
@@ -63,8 +67,11 @@ pub fn parse(text: &str) -> Result<ParsedRequest, RequestError> {
     };
     let rest = rest.split('#').next().unwrap_or("");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let (path, proxied) = match path.find(PWA_PROXY) {
-        Some(at) => (&path[at + PWA_PROXY.len()..], true),
+    let (path, proxied) = match [PWA_PROXY, SLAS_PRIVATE_PROXY]
+        .iter()
+        .find_map(|p| path.find(p).map(|at| at + p.len()))
+    {
+        Some(end) => (&path[end..], true),
         None => (path, false),
     };
     let host = host.map(|h| h.rsplit('@').next().unwrap_or(h).to_ascii_lowercase());
