@@ -290,7 +290,21 @@ proptest! {
 fn har_entry() -> impl Strategy<Value = Value> {
     let call = (
         prop::sample::select(vec!["GET", "POST", "PATCH", ""]),
-        "[a-z/?=&%.]{0,30}",
+        prop_oneof![
+            "[a-z/?=&%.]{0,30}".prop_map(|p| format!("a.example.com/{p}")),
+            prop::sample::select(vec![
+                "kv7kzm78.api.commercecloud.salesforce.com/checkout/shopper-baskets/v1/organizations/f_ecom_zzkt_prd/baskets/b1?siteId=RefArch",
+                "shop.example.com/mobify/proxy/api/shopper/auth/v1/organizations/f_ecom_zzkt_prd/oauth2/token",
+                "shop.example.com/mobify/proxy/api/customer/shopper-customers/v1/organizations/f_ecom_zzkt_prd/customers/c1/orders",
+                "account.demandware.com/dwsso/oauth2/access_token",
+                "shop.example.com/s/RefArch/dw/shop/v23_2/baskets/b1",
+            ]).prop_map(str::to_string),
+        ],
+        prop::sample::select(vec![
+            Value::Null,
+            json!({ "name": "authorization", "value": "Bearer eyJhbGciOiJFUzI1NiIsInR5cCI6Imp3dCJ9.eyJzdWIiOiJjYy1zbGFzOjp6emt0X3ByZDo6c2NpZDpjMTo6dXNpZDp1MSIsInNjcCI6InNmY2Muc2hvcHBlci1iYXNrZXRzLW9yZGVycyIsImV4cCI6MTc5NDk5NDkyNCwiaWF0IjoxNzk0OTkzMTI0fQ.c2ln" }),
+            json!({ "name": "cookie", "value": "cc-nx-g_RefArch=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ; dwsid=xyz" }),
+        ]),
         0u16..600,
         prop::sample::select(vec![
             "application/json",
@@ -303,11 +317,12 @@ fn har_entry() -> impl Strategy<Value = Value> {
         any::<bool>(),
         json(),
     )
-        .prop_map(|(method, path, status, mime, text, base64, extra)| {
+        .prop_map(|(method, url, header, status, mime, text, base64, extra)| {
+            let headers = if header.is_null() { json!([]) } else { json!([header]) };
             json!({
                 "startedDateTime": "2026-11-18T09:12:03.117Z",
                 "_extra": extra,
-                "request": { "method": method, "url": format!("https://a.example.com/{path}"), "headers": [] },
+                "request": { "method": method, "url": format!("https://{url}"), "headers": headers },
                 "response": {
                     "status": status,
                     "headers": [{ "name": "content-type", "value": mime }],
@@ -371,5 +386,19 @@ proptest! {
                 prop_assert!(part.problems.iter().any(|p| p.contains("ends")), "{:?}", part.problems);
             }
         }
+    }
+
+    /// Any HAR, whole or cut anywhere, opens as a session the page can show: every call
+    /// inspected, two tokens compared, the export written (`exercise::session`), at any clock.
+    #[test]
+    fn any_har_opens_as_a_session_the_page_can_show(
+        (_, file) in har_file(),
+        budget in 1usize..4000,
+        cut in any::<prop::sample::Index>(),
+        now in clock(),
+    ) {
+        let at = cut.index(file.len() + 1);
+        let _ = sfcc_token_inspector::inspect::exercise::session(&file, budget, now);
+        let _ = sfcc_token_inspector::inspect::exercise::session(&file[..at], budget, now);
     }
 }

@@ -941,3 +941,94 @@ fn a_har_out_of_time_order_reads_the_same() {
         .windows(2)
         .all(|w| w[0].started_ms <= w[1].started_ms));
 }
+
+/// What a support engineer reads from a session: each call's entry, operation, status, the
+/// label of its token and how the token stood at the call, and whether it failed.
+fn readings(s: &Session) -> Vec<String> {
+    s.calls
+        .iter()
+        .map(|c| {
+            let label = |i: Option<usize>| i.and_then(|i| s.tokens.get(i)).map(|t| t.label.clone());
+            format!(
+                "#{} {:?} {} {:?}/{:?} {:?} {:?} ok={}",
+                c.entry,
+                c.operation,
+                c.status,
+                label(c.token),
+                label(c.likely_token),
+                c.at_call,
+                c.seconds_to_exp,
+                c.ok
+            )
+        })
+        .collect()
+}
+
+/// Findings about what the file carries change when the export removes it; the rest must not.
+fn diagnostic_ids(s: &Session) -> BTreeSet<(&'static str, Vec<usize>)> {
+    s.findings
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.id,
+                "secrets-in-har"
+                    | "client-secret-in-har"
+                    | "login-credentials-removed"
+                    | "tokens-in-cookies"
+            )
+        })
+        .map(|f| (f.id, f.entries.clone()))
+        .collect()
+}
+
+#[test]
+fn our_sanitized_export_reads_to_the_same_diagnostics() {
+    use sfcc_token_inspector::inspect::sanitize;
+    for name in SESSIONS {
+        let before = read(name);
+        let (export, manifest) = sanitize::sanitize(&bytes(name)).unwrap();
+        assert!(manifest.total() > 0 || name.contains("sanitized"), "{name}");
+        let after = session::read(har::read(export.as_bytes()).unwrap());
+        assert_eq!(readings(&after), readings(&before), "{name}: the calls");
+        assert_eq!(
+            diagnostic_ids(&after),
+            diagnostic_ids(&before),
+            "{name}: the findings"
+        );
+        let diagnoses = |s: &Session| {
+            s.calls
+                .iter()
+                .map(|c| c.diagnosis.is_some())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            diagnoses(&after),
+            diagnoses(&before),
+            "{name}: diagnosed calls"
+        );
+    }
+}
+
+#[test]
+fn a_call_selected_in_the_page_is_judged_at_its_started_date_time() {
+    let s = std::rc::Rc::new(read("pwa-kit-session.har"));
+    let i = s.calls.iter().position(|c| c.entry == 34).unwrap();
+    let evidence = Evidence::default().with_session(Some(s.clone()));
+    let (evidence, call) = evidence.with_call(i).unwrap();
+    // Looked at days later: still judged at the call.
+    let shown = page(&evidence, call.at + 5 * 86_400);
+    assert_eq!(shown.at, Moment::call(call.at));
+    let verdict = shown.verdict.expect("a verdict");
+    assert!(verdict.headline.contains("expired"), "{}", verdict.headline);
+    assert!(shown.session.is_some(), "the session stays open");
+    assert!(evidence.with_call(s.calls.len()).is_none());
+}
+
+#[test]
+fn a_har_pasted_as_text_opens_the_session() {
+    let text = String::from_utf8(bytes("am-admin.har")).unwrap();
+    let s = session::from_paste(&text).expect("a session");
+    assert_eq!(s.calls.len(), read("am-admin.har").calls.len());
+    assert!(session::from_paste("eyJhbGciOiJFUzI1NiJ9.e30.c2ln").is_none());
+    assert!(session::from_paste(r#"{"log": {"entries": []}}"#).is_none());
+}

@@ -1,5 +1,6 @@
 //! Fuzzes the HAR reader: `har::read` on the bytes as a file, and a `Reader` stepped with a
-//! budget taken from the first byte (1 to 2^16 bytes per step), which must read the same `Har`.
+//! budget taken from the first byte (1 to 2^16 bytes per step), which must read the same `Har`;
+//! then `exercise::session`: the session, every call inspected in the page, the export.
 //! Seeds: the HAR fixtures in `tests/fixtures/har/` (`cargo fuzz run har tests/fixtures/har`).
 #![no_main]
 
@@ -23,4 +24,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     assert_eq!(Ok(reader.finish()), whole);
+    // And everything the page does with it: the session, each call inspected, the export.
+    let _ = sfcc_token_inspector::inspect::exercise::session(data, budget, 1_795_342_200);
 });

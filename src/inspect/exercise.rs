@@ -1,7 +1,8 @@
 //! Every computation the page performs for one set of inputs, in one call: the entry point of the
 //! fuzz target (`fuzz/`), the property tests and the bench, so all cover exactly what a user can
 //! reach. It is a loop over [`page`]: one page per credential selected, plus what the views
-//! derive from a page at the same instant (relative times, pretty JSON, masked secrets).
+//! derive from a page at the same instant (relative times, pretty JSON, masked secrets); and
+//! [`session`] for a HAR opened whole.
 
 use super::claims::display;
 use super::page::{page, Evidence, Page};
@@ -37,6 +38,29 @@ pub fn everything(
         lines += views(&shown, now);
     }
     ((*evidence.report).clone(), lines)
+}
+
+/// A HAR opened as the page opens it: read in slices of `budget` bytes, composed into a session,
+/// each call inspected (the page with its token, request and answer, judged at the call), two
+/// tokens compared and the sanitized export written. Returns a count of the lines computed.
+/// Never panics.
+pub fn session(bytes: &[u8], budget: usize, now: UnixTime) -> usize {
+    use std::rc::Rc;
+    let Ok(mut reader) = super::har::Reader::new(bytes) else {
+        return 0;
+    };
+    while !reader.step(bytes, budget.max(1)).done {}
+    let session = Rc::new(super::session::read(reader.finish()));
+    let mut evidence = Evidence::default().with_session(Some(session.clone()));
+    evidence.session_pair = Some((0, session.tokens.len().saturating_sub(1)));
+    let mut lines = session.findings.len() + session.tokens.len();
+    lines += views(&page(&evidence, now), now);
+    for i in 0..session.calls.len() {
+        if let Some((call, _)) = evidence.with_call(i) {
+            lines += views(&page(&call, now), now);
+        }
+    }
+    lines + super::sanitize::sanitize(bytes).map_or(0, |(text, _)| text.len())
 }
 
 /// What the views compute from a page on their own: a count of the lines.

@@ -308,7 +308,10 @@ fn judge(check: TokenCheck, w: &Weighed) -> Option<Cause> {
         TokenCheck::AmTenantScopeMissing => tenant_scope(token, w.request),
         TokenCheck::WrongTokenKind if token.sfcc().is_none() => cause(
             Judgement::Confirmed,
-            format!("this is {}, not an access token", lower_first(token.title())),
+            format!(
+                "this is {}, not an access token",
+                lower_first(token.title())
+            ),
         ),
         _ => from_request(check, w.request),
     }
