@@ -360,10 +360,20 @@ fn lane_row(s: &Session, lane: Option<usize>, y: i64, g: &Geometry) -> Html {
     let end = t.exp.map_or(WIDTH - RIGHT, |e| g.x(e * 1000));
     html! {
         <g class={classes!("lane", kind_class(t))} data-token={t.label.clone()}>
-            <text x="4" y={(y + 4).to_string()}>{ format!("{} {}", t.label, t.credential.title()) }<title>{ lane_title(t) }</title></text>
+            <text x="4" y={(y + 4).to_string()}>{ format!("{} {}", t.label, short_kind(t)) }<title>{ lane_title(t) }</title></text>
             <rect x={start.to_string()} y={(y - 7).to_string()} width={(end - start).max(2).to_string()} height="14" rx="3" />
         </g>
     }
+}
+
+/// The kind in two words (`SLAS shopper`, `SLAS id_token`): the lane's label has little room.
+fn short_kind(t: &Token) -> String {
+    t.credential
+        .title()
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn kind_class(t: &Token) -> &'static str {
@@ -379,7 +389,7 @@ fn lane_title(t: &Token) -> String {
         .exp
         .map(|e| format!(", expires {}", iso_utc(e)))
         .unwrap_or_default();
-    format!("{}: {}{exp}", t.label, issued)
+    format!("{} ({}): {}{exp}", t.label, t.credential.title(), issued)
 }
 
 fn pair_pick(
