@@ -268,7 +268,7 @@ fn session_view(state: &UseReducerHandle<State>, shown: &Page) -> Html {
                 selected={state.selected_call} on_inspect={send(Action::InspectCall)}
                 pair={state.evidence.session_pair} {on_pair}
                 comparison={shown.session_comparison.clone().map(Rc::new)}
-                {on_export} exported={state.exported.clone()} />
+                {on_export} exported={state.exported.clone()} exporting={state.exporting} />
             <p class="session-close"><button type="button" class="button" data-testid="close-session" onclick={on_close}>{ "Close the session" }</button></p>
         </>
     }
@@ -276,7 +276,13 @@ fn session_view(state: &UseReducerHandle<State>, shown: &Page) -> Html {
 
 /// Writes the sanitized HAR (from the file, read again, or the pasted text) and downloads it.
 fn export(state: UseReducerHandle<State>) {
+    if state.exporting {
+        return;
+    }
+    state.dispatch(Action::Exporting);
     wasm_bindgen_futures::spawn_local(async move {
+        // Lets the page say "Writing…" before the work starts.
+        super::har_open::next_task().await;
         let bytes = match &state.har_file {
             Some(file) => super::har_open::bytes_of(file).await,
             None => Ok(state.input.as_bytes().to_vec()),

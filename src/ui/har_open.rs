@@ -331,7 +331,7 @@ pub async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// Lets the browser run its queue (input, painting) before the reading goes on.
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback(&resolve);

@@ -36,6 +36,8 @@ pub struct SessionProps {
     pub on_export: Callback<()>,
     /// What the export removed, once it ran (or why it failed).
     pub exported: Option<Rc<Result<Vec<String>, String>>>,
+    /// The export is being written.
+    pub exporting: bool,
 }
 
 /// The session view.
@@ -53,7 +55,7 @@ pub fn SessionView(p: &SessionProps) -> Html {
             if let Some(c) = &p.comparison {
                 { comparison_card(c) }
             }
-            { export(&p.on_export, p.exported.as_deref()) }
+            { export(&p.on_export, p.exported.as_deref(), p.exporting) }
         </section>
     }
 }
@@ -436,12 +438,19 @@ fn pair_pick(
     }
 }
 
-fn export(on_export: &Callback<()>, exported: Option<&Result<Vec<String>, String>>) -> Html {
+fn export(
+    on_export: &Callback<()>,
+    exported: Option<&Result<Vec<String>, String>>,
+    exporting: bool,
+) -> Html {
     let on_export = on_export.clone();
     let onclick = Callback::from(move |_| on_export.emit(()));
     html! {
         <div class="export" data-testid="export">
-            <button type="button" class="button" data-testid="download-sanitized" {onclick}>{ "Download sanitized HAR" }</button>
+            <button type="button" class="button" data-testid="download-sanitized" {onclick} disabled={exporting}>{ "Download sanitized HAR" }</button>
+            if exporting {
+                <p role="status" data-testid="exporting">{ "Writing the sanitized HAR…" }</p>
+            }
             <span class="muted">{ " Signatures removed, personal data masked in each token, refresh tokens, session cookies, secrets, passwords and e-mail addresses removed; written here and downloaded, nothing is sent." }</span>
             if let Some(done) = exported {
                 { match done {

@@ -34,6 +34,8 @@ pub struct State {
     pub selected_call: Option<usize>,
     /// What the last sanitized export removed, or why it failed.
     pub exported: Option<Rc<Result<Vec<String>, String>>>,
+    /// The sanitized export is being written.
+    pub exporting: bool,
 }
 
 impl State {
@@ -72,6 +74,8 @@ pub enum Action {
     InspectCall(usize),
     /// Compares two of the session's tokens (`None`: stop).
     Pair(Option<(usize, usize)>),
+    /// The sanitized export started.
+    Exporting,
     /// The sanitized export ran.
     Exported(Result<Vec<String>, String>),
 }
@@ -127,7 +131,14 @@ impl Reducible for State {
                 }
             }
             Action::Pair(pair) => next.evidence.session_pair = pair,
-            Action::Exported(result) => next.exported = Some(Rc::new(result)),
+            Action::Exporting => {
+                next.exported = None;
+                next.exporting = true;
+            }
+            Action::Exported(result) => {
+                next.exported = Some(Rc::new(result));
+                next.exporting = false;
+            }
             Action::Select(selected) => next.evidence.selected = selected,
             Action::CompareWith(other) => next.evidence.compare_with = other,
             Action::Clear => {
