@@ -1032,3 +1032,118 @@ fn a_har_pasted_as_text_opens_the_session() {
     assert!(session::from_paste("eyJhbGciOiJFUzI1NiJ9.e30.c2ln").is_none());
     assert!(session::from_paste(r#"{"log": {"entries": []}}"#).is_none());
 }
+
+fn ids(s: &Session) -> Vec<&'static str> {
+    s.findings.iter().map(|f| f.id).collect()
+}
+
+#[test]
+fn drift_and_revocation_are_silent_where_nothing_drifts() {
+    for name in [
+        "pwa-kit-session.har",
+        "pwa-kit-session-sanitized.har",
+        "refresh-race.har",
+        "sfra-hybrid-session.har",
+    ] {
+        let found = ids(&read(name));
+        for id in [
+            "client-id-changed",
+            "organization-drift",
+            "site-drift",
+            "revoked-token-401",
+        ] {
+            assert!(!found.contains(&id), "{name}: {id} in {found:?}");
+        }
+    }
+    // The Account Manager session does call two organizations.
+    let am = read("am-admin.har");
+    let f = am
+        .findings
+        .iter()
+        .find(|f| f.id == "organization-drift")
+        .expect("two organizations");
+    assert!(
+        f.detail.contains("f_ecom_zzzz_002") && f.detail.contains("f_ecom_zzzz_001"),
+        "{}",
+        f.detail
+    );
+}
+
+#[test]
+fn a_401_for_a_token_valid_at_the_call_is_a_revocation() {
+    let mut har = har_of("pwa-kit-session.har");
+    // The retry at 36 (AT4, fresh) answered 401 instead.
+    har.entries[36].status = 401;
+    let s = session::read(har);
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.id == "revoked-token-401")
+        .expect("revoked");
+    assert_eq!(f.entries, vec![36]);
+    assert!(
+        f.detail.contains("AT4") && f.detail.contains("valid at the call"),
+        "{}",
+        f.detail
+    );
+    assert_eq!(f.severity, Severity::Error);
+}
+
+#[test]
+fn a_site_that_changes_between_calls_is_said() {
+    let mut har = har_of("pwa-kit-session.har");
+    har.entries[36].url = har.entries[36]
+        .url
+        .replace("siteId=RefArch", "siteId=RefArchGlobal");
+    let s = session::read(har);
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.id == "site-drift")
+        .expect("site drift");
+    assert!(
+        f.detail.contains("RefArchGlobal (entry 36)"),
+        "{}",
+        f.detail
+    );
+}
+
+#[test]
+fn a_client_id_that_changes_between_calls_is_said() {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let mut har = har_of("pwa-kit-session.har");
+    let auth = har.entries[36]
+        .request_header("authorization")
+        .unwrap()
+        .to_string();
+    let token = auth.trim_start_matches("Bearer ").to_string();
+    let parts: Vec<&str> = token.split('.').collect();
+    let payload = String::from_utf8(b64.decode(parts[1]).unwrap()).unwrap();
+    let client = read("pwa-kit-session.har").tokens[0]
+        .credential
+        .sfcc()
+        .unwrap()
+        .client_id
+        .clone()
+        .unwrap();
+    let other = payload.replace(&client, "0e0a5d06-7e27-4a5b-9c0f-3a2f3b8c1d11");
+    let forged = format!("{}.{}.{}", parts[0], b64.encode(other), parts[2]);
+    for h in &mut har.entries[36].request_headers {
+        if h.name.eq_ignore_ascii_case("authorization") {
+            h.value = format!("Bearer {forged}");
+        }
+    }
+    let s = session::read(har);
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.id == "client-id-changed")
+        .expect("client change");
+    assert!(
+        f.detail.contains("0e0a5d06-7e27-4a5b-9c0f-3a2f3b8c1d11") && f.detail.contains(&client),
+        "{}",
+        f.detail
+    );
+    assert!(f.entries.contains(&36));
+}

@@ -5,6 +5,7 @@
 
 mod calls;
 mod cookies;
+mod drift;
 mod export;
 mod refresh;
 
@@ -133,6 +134,7 @@ const RULES: &[fn(&Ctx) -> Vec<SessionFinding>] = &[
     export::sanitized,
     calls::truncated,
     calls::expired,
+    drift::revoked,
     calls::missing_scope,
     calls::am_tenant,
     calls::invalid_scope,
@@ -141,6 +143,8 @@ const RULES: &[fn(&Ctx) -> Vec<SessionFinding>] = &[
     refresh::stale_copy,
     refresh::now_guest,
     calls::scope_changed,
+    drift::client_changed,
+    drift::drift,
     export::secrets,
     export::client_secret,
     cookies::in_cookies,
