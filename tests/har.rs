@@ -6,9 +6,7 @@ mod common;
 use serde_json::{json, Value};
 use sfcc_token_inspector::inspect::har::{self, Body, Har, HarError, Reader, KEPT_BODY_BYTES};
 
-fn bytes(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/har/{name}", common::DIR)).unwrap()
-}
+use common::har_bytes as bytes;
 
 const SESSIONS: [&str; 5] = [
     "pwa-kit-session.har",

@@ -12,17 +12,9 @@ use sfcc_token_inspector::inspect::{analyze, har};
 
 mod common;
 
-const SESSIONS: &[&str] = &[
-    "pwa-kit-session.har",
-    "pwa-kit-session-sanitized.har",
-    "sfra-hybrid-session.har",
-    "refresh-race.har",
-    "am-admin.har",
-];
+use common::HAR_SESSIONS as SESSIONS;
 
-fn bytes(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/har/{name}", common::DIR)).unwrap()
-}
+use common::har_bytes as bytes;
 
 fn input(name: &str) -> (String, Value) {
     let text = String::from_utf8(bytes(name)).unwrap();

@@ -18,18 +18,9 @@ use sfcc_token_inspector::inspect::time::Moment;
 
 const HAR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/har");
 
-/// The session files INDEX.json reads.
-const SESSIONS: &[&str] = &[
-    "pwa-kit-session.har",
-    "pwa-kit-session-sanitized.har",
-    "sfra-hybrid-session.har",
-    "refresh-race.har",
-    "am-admin.har",
-];
+use common::HAR_SESSIONS as SESSIONS;
 
-fn bytes(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{HAR_DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
+use common::har_bytes as bytes;
 
 fn har_of(name: &str) -> Har {
     har::read(&bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))

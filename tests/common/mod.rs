@@ -75,3 +75,18 @@ pub fn index() -> (i64, Vec<Indexed>) {
         .collect();
     (now, fixtures)
 }
+
+/// The HAR sessions of tests/fixtures/har that INDEX.json reads.
+pub const HAR_SESSIONS: &[&str] = &[
+    "pwa-kit-session.har",
+    "pwa-kit-session-sanitized.har",
+    "sfra-hybrid-session.har",
+    "refresh-race.har",
+    "am-admin.har",
+];
+
+/// A file of tests/fixtures/har, as bytes.
+pub fn har_bytes(name: &str) -> Vec<u8> {
+    let path = format!("{DIR}/har/{name}");
+    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
