@@ -8,13 +8,7 @@ use sfcc_token_inspector::inspect::har::{self, Body, Har, HarError, Reader, KEPT
 
 use common::har_bytes as bytes;
 
-const SESSIONS: [&str; 5] = [
-    "pwa-kit-session.har",
-    "pwa-kit-session-sanitized.har",
-    "sfra-hybrid-session.har",
-    "refresh-race.har",
-    "am-admin.har",
-];
+use common::HAR_SESSIONS as SESSIONS;
 
 /// Reads in slices of `budget` bytes, as the page does between frames.
 fn stepped(bytes: &[u8], budget: usize) -> Har {

@@ -16,8 +16,6 @@ use sfcc_token_inspector::inspect::request::{self, Matched};
 use sfcc_token_inspector::inspect::session::{self, AtCall, Session};
 use sfcc_token_inspector::inspect::time::Moment;
 
-const HAR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/har");
-
 use common::HAR_SESSIONS as SESSIONS;
 
 use common::har_bytes as bytes;
