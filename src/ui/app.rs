@@ -52,7 +52,7 @@ fn take_fragment(state: &UseReducerHandle<State>) {
 
 /// What the page is computed from: the evidence (its report compared by identity, so that a
 /// second's tick does not compare two reports) and the clock.
-#[derive(PartialEq)]
+#[derive(PartialEq, Clone)]
 struct PageKey {
     report: *const crate::inspect::Report,
     selected: usize,
@@ -92,6 +92,15 @@ pub fn App() -> Html {
         call_at: evidence.call_at,
         now,
     };
+    // New evidence is first painted with the cards below the fold laid out lazily, then all of
+    // them once the browser is idle (a full-page capture shows every card); not on a clock tick.
+    use_effect_with(
+        PageKey {
+            now: 0,
+            ..key.clone()
+        },
+        |_| browser::render_lazily_until_idle(),
+    );
     let shown: Rc<Page> = {
         let evidence = evidence.clone();
         use_memo(key, move |key| page(&evidence, key.now))
@@ -134,7 +143,8 @@ pub fn App() -> Html {
             browser::forbid_connections();
             take_fragment(&state);
             let listener = browser::on_hash_change(move || take_fragment(&state));
-            move || drop(listener)
+            let print = browser::open_disclosures_for_print();
+            move || drop((listener, print))
         });
     }
     let dispatch = |make: fn(String) -> Action| {

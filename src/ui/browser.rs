@@ -239,3 +239,93 @@ pub fn checklist_link(checklist: &crate::inspect::checklist::Expectations) -> St
         .collect();
     format!("{base}#expect={}", items.join(","))
 }
+
+/// Printing shows every disclosure (CSS cannot open a `details`): when the page is about to be
+/// printed (`beforeprint`, or the print media query starting to match, as when a test emulates
+/// print), every closed `details` in `main` is opened and marked; afterwards the marked ones are
+/// closed again. Returns the listeners, which stop listening when dropped.
+pub fn open_disclosures_for_print() -> Vec<gloo::events::EventListener> {
+    use gloo::events::EventListener;
+    let Some(win) = window() else {
+        return Vec::new();
+    };
+    let mut listeners = vec![
+        EventListener::new(&win, "beforeprint", |_| open_disclosures(true)),
+        EventListener::new(&win, "afterprint", |_| open_disclosures(false)),
+    ];
+    if let Ok(Some(print)) = win.match_media("print") {
+        let query = print.clone();
+        listeners.push(EventListener::new(&print, "change", move |_| {
+            open_disclosures(query.matches())
+        }));
+    }
+    listeners
+}
+
+const PRINT_OPENED: &str = "data-print-opened";
+
+/// Opens every closed disclosure of `main` (`open`), or closes again those it opened.
+fn open_disclosures(open: bool) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = if open {
+        "main details:not([open])"
+    } else {
+        "main details[data-print-opened]"
+    };
+    let Ok(found) = doc.query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..found.length() {
+        let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if open {
+            let _ = el.set_attribute("open", "");
+            let _ = el.set_attribute(PRINT_OPENED, "");
+        } else {
+            let _ = el.remove_attribute("open");
+            let _ = el.remove_attribute(PRINT_OPENED);
+        }
+    }
+}
+
+thread_local! {
+    static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The report's cards below the fold are laid out lazily (`content-visibility: auto`) for a new
+/// report's first paint; at the first idle moment after it the page is marked
+/// `data-render="full"` (on the root element, which the app does not render), and the stylesheet
+/// then lays out every card, so that a full-page capture shows them all. Called after each render
+/// of new evidence: the mark goes at once (before the browser lays the new report out) and comes
+/// back when the browser is idle again.
+pub fn render_lazily_until_idle() {
+    let Some(win) = window() else { return };
+    let Some(root) = win.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = root.remove_attribute("data-render");
+    let render = RENDERS.with(|r| {
+        r.set(r.get().wrapping_add(1));
+        r.get()
+    });
+    let mark = wasm_bindgen::closure::Closure::once_into_js(move || {
+        // Only the latest render's: an earlier one's idle moment may come after a newer paste.
+        if RENDERS.with(|r| r.get()) == render {
+            let _ = root.set_attribute("data-render", "full");
+        }
+    });
+    let has_idle = js_sys::Reflect::get(&win, &"requestIdleCallback".into())
+        .map(|f| f.is_function())
+        .unwrap_or(false);
+    if !(has_idle && win.request_idle_callback(mark.unchecked_ref()).is_ok()) {
+        // Safari has no requestIdleCallback: a moment after the first paint.
+        let _ =
+            win.set_timeout_with_callback_and_timeout_and_arguments_0(mark.unchecked_ref(), 300);
+    }
+}
