@@ -362,7 +362,7 @@ fn build_calls(
             likely,
         ));
     }
-    calls.sort_by_key(|c| (c.started_ms, c.entry));
+    crate::inspect::order::sort_by_key(&mut calls, |c| (c.started_ms, c.entry));
     calls
 }
 
