@@ -112,3 +112,32 @@ fn a_shopper_token_past_its_expiry_carries_the_401_body() {
     // A token with no claims has no clock findings at all.
     assert!(clock_ids(&token_with("{}"), 0).is_empty());
 }
+
+/// `seconds_2dp` writes what `{:.2}` of the seconds wrote, ties and signs included.
+#[test]
+fn seconds_2dp_agrees_with_float_formatting() {
+    use sfcc_token_inspector::inspect::time::seconds_2dp;
+    let mut cases: Vec<i64> = (-300_000..300_000).collect();
+    cases.extend([
+        i64::MIN,
+        i64::MIN + 1,
+        i64::MAX,
+        i64::MAX - 1,
+        1 << 53,
+        (1 << 53) + 1,
+    ]);
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..200_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        cases.push(seed as i64 >> (seed % 60));
+    }
+    for ms in cases {
+        assert_eq!(
+            seconds_2dp(ms),
+            format!("{:.2}", ms as f64 / 1000.0),
+            "{ms} ms"
+        );
+    }
+}

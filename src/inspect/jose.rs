@@ -768,3 +768,16 @@ pub fn encode_standard(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Base64url without padding (RFC 7515 §2): the signing input, re-encoded JWTs.
+pub fn encode_url(bytes: &[u8]) -> String {
+    encode_standard(bytes)
+        .trim_end_matches('=')
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect()
+}

@@ -341,7 +341,7 @@ fn am_without_tenant_scope(scopes: &[GrantedScope], audience: Audience) -> Optio
 fn redundant_read_scopes(scopes: &[GrantedScope]) -> Option<Finding> {
     // Sorted once, so a token with thousands of scopes stays fast (no n² search).
     let mut names: Vec<&str> = scopes.iter().map(|s| s.name.as_str()).collect();
-    names.sort_unstable();
+    crate::inspect::order::sort_by(&mut names, |a, b| a < b);
     let granted = |name: &str| names.binary_search(&name).is_ok();
     let redundant = named(scopes, |s| {
         s.access == Access::Read && granted(&format!("{}.rw", s.name))

@@ -362,7 +362,7 @@ fn build_calls(
             likely,
         ));
     }
-    calls.sort_by_key(|c| (c.started_ms, c.entry));
+    crate::inspect::order::sort_by_key(&mut calls, |c| (c.started_ms, c.entry));
     calls
 }
 
@@ -486,7 +486,7 @@ fn context(har: &Har, call: &Call, c: &Carried, reg: &Registry) -> String {
                 .and_then(|b| b.started_ms)
                 .map(|ms| {
                     let gap = call.started_ms.saturating_sub(ms);
-                    format!(", {:.2} s earlier", gap as f64 / 1000.0)
+                    format!(", {} s earlier", crate::inspect::time::seconds_2dp(gap))
                 })
                 .unwrap_or_default();
             out.push_str(&format!(

@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use super::credential::{Credential, Kind};
-use super::jose::{decode_segment, encode_standard, Jose, PayloadForm, Role};
+use super::jose::{decode_segment, encode_url, Jose, PayloadForm, Role};
 use super::keys::{Key, KeySet, Kty, Material};
 use super::sfcc::SfccKind;
 
@@ -393,19 +393,6 @@ fn signing_input(
         input.extend_from_slice(encode_url(payload).as_bytes());
     }
     Ok(input)
-}
-
-/// Base64url without padding (RFC 7515 §2).
-fn encode_url(bytes: &[u8]) -> String {
-    encode_standard(bytes)
-        .trim_end_matches('=')
-        .chars()
-        .map(|c| match c {
-            '+' => '-',
-            '/' => '_',
-            c => c,
-        })
-        .collect()
 }
 
 /// The keys that can have signed a token with this `alg` and `kid`, or why none can.

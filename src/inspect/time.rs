@@ -134,6 +134,36 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
+/// Milliseconds as seconds with two decimals ("1.25", "-0.50"), exactly as
+/// `format!("{:.2}", ms as f64 / 1000.0)` writes them, without linking the standard library's
+/// float formatting (about 10 KB of wasm): the `f64`'s exact value, rounded half to even.
+pub fn seconds_2dp(ms: i64) -> String {
+    let q = ms as f64 / 1000.0;
+    let bits = q.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = u128::from(bits & ((1u64 << 52) - 1));
+    let (mantissa, exp) = if exp == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u128 << 52), exp - 1075)
+    };
+    // |q| * 100 = mantissa * 100 * 2^exp; |ms| <= 2^63 keeps exp <= 1.
+    let scaled = mantissa * 100;
+    let hundredths = match u32::try_from(-exp) {
+        Err(_) => scaled << exp.clamp(0, 8),
+        Ok(shift) if shift >= 128 => 0,
+        Ok(0) => scaled,
+        Ok(shift) => {
+            let whole = scaled >> shift;
+            let rest = scaled & ((1u128 << shift) - 1);
+            let half = 1u128 << (shift - 1);
+            whole + u128::from(rest > half || (rest == half && whole & 1 == 1))
+        }
+    };
+    let sign = if ms < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// A span of seconds in the two largest units that matter: `45 s`, `12 min 5 s`, `3 h 4 min`,
 /// `2 days 3 h`, `4 years 12 days`.
 pub fn duration(secs: u64) -> String {

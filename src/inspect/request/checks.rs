@@ -558,7 +558,7 @@ fn token_tenants(s: &Sfcc, slas_admin: bool) -> Vec<&str> {
     } else {
         s.tenants.tenant.iter().map(|t| t.id.as_str()).collect()
     };
-    tenants.sort_unstable();
+    crate::inspect::order::sort_by(&mut tenants, |a, b| a < b);
     tenants.dedup();
     if tenants.is_empty() && s.audience == Audience::Admin && slas_admin {
         s.tenants.all.iter().map(String::as_str).collect()

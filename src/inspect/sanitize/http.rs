@@ -78,7 +78,7 @@ impl Sanitizer {
             }
         }
         for (_, mut members) in groups {
-            members.sort_unstable();
+            crate::inspect::order::sort_by(&mut members, |a, b| a < b);
             let values: Vec<&str> = members.iter().map(|&(_, i)| pairs[i].1).collect();
             match self.resplit(&values) {
                 Some(chunks) => {

@@ -9,6 +9,8 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
+use crate::inspect::jose::encode_url;
+
 use super::names::{self, Class, Place};
 use super::{Sanitizer, What};
 
@@ -91,12 +93,12 @@ impl Sanitizer {
                     first
                 };
                 let json = serde_json::to_string(&claims).unwrap_or_default();
-                (BASE64URL.encode(json), changed)
+                (encode_url(json.as_bytes()), changed)
             }
             _ => {
                 let text = String::from_utf8_lossy(&bytes);
                 match self.text(&text) {
-                    Some(masked) => (BASE64URL.encode(masked), true),
+                    Some(masked) => (encode_url(masked.as_bytes()), true),
                     None => (segment.to_string(), false),
                 }
             }
@@ -187,7 +189,7 @@ impl Sanitizer {
         let text = self.isb(&text).unwrap_or(text);
         let text = self.emails_in(&text).unwrap_or(text);
         self.manifest.note(What::TokenPart, cut);
-        format!("{head}.{}", BASE64URL.encode(text))
+        format!("{head}.{}", encode_url(text.as_bytes()))
     }
 
     /// A `cc-at*` chunk whose partners are not in the same list: a chunk seen before, a
@@ -256,6 +258,15 @@ mod tests {
     fn the_marker_prefix_is_the_start_of_a_marked_payload() {
         let json = format!("{{\"{MARKER_CLAIM}\":\"x\"}}");
         assert!(BASE64URL.encode(json).starts_with(MARKER_PREFIX_B64));
+    }
+
+    #[test]
+    fn encode_url_writes_what_the_base64_crate_writes() {
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        for n in 0..bytes.len() {
+            let part = &bytes[..n];
+            assert_eq!(encode_url(part), BASE64URL.encode(part), "{n} bytes");
+        }
     }
 
     #[test]

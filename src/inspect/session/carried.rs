@@ -238,7 +238,7 @@ fn chunks(cookies: &[(String, String)]) -> Option<Chunks> {
         .collect();
     let site = found.iter().find(|c| c.0 == 1)?.1.to_string();
     found.retain(|c| c.1 == site);
-    found.sort_by_key(|c| c.0);
+    crate::inspect::order::sort_by_key(&mut found, |c| c.0);
     found.dedup_by_key(|c| c.0);
     let first = found.first()?;
     Some(Chunks {

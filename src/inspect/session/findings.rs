@@ -63,7 +63,7 @@ impl Ctx<'_> {
             .enumerate()
             .filter(|(_, t)| t.issued_in.is_some() && !t.label.starts_with("IDT"))
             .collect();
-        v.sort_by_key(|(_, t)| t.issued_in);
+        crate::inspect::order::sort_by_key(&mut v, |(_, t)| t.issued_in);
         v
     }
 
@@ -162,6 +162,6 @@ const RULES: &[fn(&Ctx) -> Vec<SessionFinding>] = &[
 /// The session's findings, most serious first.
 pub(crate) fn all(ctx: &Ctx) -> Vec<SessionFinding> {
     let mut out: Vec<SessionFinding> = RULES.iter().flat_map(|rule| rule(ctx)).collect();
-    out.sort_by_key(|f| f.severity);
+    crate::inspect::order::sort_by_key(&mut out, |f| f.severity);
     out
 }

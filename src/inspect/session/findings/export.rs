@@ -73,7 +73,7 @@ pub(crate) fn secrets(ctx: &Ctx) -> Vec<SessionFinding> {
         .flat_map(|r| r.seen_in.iter())
         .filter_map(|(_, w)| w.strip_prefix("request cookie ").map(str::to_string))
         .collect();
-    names.sort();
+    crate::inspect::order::sort_by(&mut names, |a, b| a < b);
     names.dedup();
     if !names.is_empty() {
         also.push(format!("refresh tokens in {} cookies (sent with every same-origin request), form bodies and token responses", names.join(" / ")));
@@ -124,7 +124,7 @@ pub(crate) fn client_secret(ctx: &Ctx) -> Vec<SessionFinding> {
     if entries.is_empty() {
         return Vec::new();
     }
-    how.sort_unstable();
+    crate::inspect::order::sort_by(&mut how, |a, b| a < b);
     how.dedup();
     let detail = format!(
         "The API client secret is in {} of {}; a real one must be rotated after sharing such a file.",
@@ -226,7 +226,7 @@ pub(crate) fn proxy_capture(ctx: &Ctx) -> Vec<SessionFinding> {
         return Vec::new();
     }
     let mut tabs: Vec<String> = ctx.calls.iter().filter_map(|c| ctx.tab(c.entry)).collect();
-    tabs.sort();
+    crate::inspect::order::sort_by(&mut tabs, |a, b| a < b);
     tabs.dedup();
     let tabs = if tabs.len() > 1 {
         format!(

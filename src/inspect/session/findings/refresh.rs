@@ -54,7 +54,7 @@ pub(crate) fn reused(ctx: &Ctx) -> Vec<SessionFinding> {
                         String::new()
                     } else {
                         let dt = c.map_or(0, |c| c.started_ms - t0);
-                        format!(" {:.2} s later", dt as f64 / 1000.0)
+                        format!(" {} s later", crate::inspect::time::seconds_2dp(dt))
                     };
                     format!("{}at entry {}{when} ({}{what}{})", if k == 0 { "" } else { "again " }, d.entry, d.status, tab(ctx, d.entry))
                 })
