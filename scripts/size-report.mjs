@@ -11,9 +11,12 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // verdict, ticket summary and their panels (about 38 KB). Issue 16 sets 260 KB for the whole
 // round. 2026-12-02, later: raised again for signature verification (the key reader for JWKS,
 // JWK, PEM, X.509 and secrets, the plan for WebCrypto, its panels: about 20 KB gzip), then for
-// the side-by-side comparison of two credentials (about 5 KB).
+// the side-by-side comparison of two credentials (about 5 KB). 2026-12-02, last: raised for a
+// whole HAR session (issue 15: the slice reader, the session's calls, tokens and findings, the
+// sanitized export, the session view and timeline: +106 KB, of which 21 KB were won back) and
+// printing (issue 16 §2: about 6 KB); BENCHMARKS.md says where the bytes are.
 // Lower it as bytes are won; never raise it without saying why in BENCHMARKS.md.
-const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 328_000);
+const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 420_000);
 const dist = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist');
 
 function* files(dir) {
