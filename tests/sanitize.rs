@@ -891,3 +891,33 @@ fn a_secret_cannot_hide_behind_something_that_looks_sanitized() {
     let out = entry.to_string();
     assert!(!out.contains(&signature), "{out}");
 }
+
+#[test]
+fn every_password_field_and_one_time_token_is_removed_whatever_its_name() {
+    let form = "loginEmail=jo%40example.org&loginPassword=Hunter2Secret&dwfrm_profile_login_passwordconfirm=Hunter2Confirm&pwd_action_token=PwdAction123456&csrf_token=Csrf1234567";
+    let mut entry = serde_json::json!({
+        "request": {
+            "method": "POST",
+            "url": "https://shop.example.com/on/demandware.store/Sites-RefArch-Site/en_US/Account-Login",
+            "headers": [],
+            "postData": {
+                "mimeType": "application/x-www-form-urlencoded",
+                "text": form,
+                "params": [
+                    {"name": "dwfrm_profile_login_password", "value": "Hunter2Param"},
+                    {"name": "new_password", "value": "NewHunter2"},
+                ],
+            },
+        },
+        "response": {"status": 200, "headers": [], "content": {"mimeType": "application/json",
+            "text": "{\"currentPassword\":\"OldHunter2\",\"pwdless_login_token\":\"Pwdless7654321\",\"first_name\":\"Johanna\",\"phone_mobile\":\"+1 555 0100\"}"}},
+    });
+    let mut s = Sanitizer::new();
+    s.entry(&mut entry);
+    let text = entry.to_string();
+    for secret in ["Hunter2Secret", "Hunter2Confirm", "Hunter2Param", "NewHunter2", "OldHunter2", "PwdAction123456", "Pwdless7654321", "Csrf1234567", "Johanna", "555 0100"] {
+        assert!(!text.contains(secret), "{secret} survived: {text}");
+    }
+    // The names stay, so the export still says what was posted.
+    assert!(text.contains("loginPassword") && text.contains("currentPassword"), "{text}");
+}

@@ -195,8 +195,33 @@ pub fn field(key: &str, place: Place) -> Field {
         _ => KEYS
             .iter()
             .find(|(k, _)| *k == key)
-            .map_or_else(|| cookie_field(&key), |(_, f)| *f),
+            .map(|(_, f)| *f)
+            .or_else(|| by_shape(&key))
+            .unwrap_or_else(|| cookie_field(&key)),
     }
+}
+
+/// Keys known by their shape rather than their exact name: any password field (SFRA's
+/// `loginPassword`, `dwfrm_profile_login_password`, SCAPI's `currentPassword`, SLAS's
+/// `new_password`), any `…_token` (`pwd_action_token`, `pwdless_login_token`), and the names and
+/// phones written with separators (OCAPI's `first_name`, `phone_mobile`).
+fn by_shape(key: &str) -> Option<Field> {
+    let compact: String = key.chars().filter(|c| !matches!(c, '_' | '-' | '.')).collect();
+    if ["password", "passwd", "passphrase"]
+        .iter()
+        .any(|p| compact.contains(p))
+        || compact.ends_with("pwd")
+    {
+        return Some(Field::Remove(What::Password, "password"));
+    }
+    if compact.ends_with("token") && key != "token_type" {
+        return Some(Field::Token);
+    }
+    KEYS.iter()
+        .find(|(k, f)| {
+            *k == compact && matches!(f, Field::Pseudonym(Class::Name | Class::Phone))
+        })
+        .map(|(_, f)| *f)
 }
 
 /// A key named like a credential cookie (PWA Kit's storage keys are the cookies' names:
