@@ -915,9 +915,23 @@ fn every_password_field_and_one_time_token_is_removed_whatever_its_name() {
     let mut s = Sanitizer::new();
     s.entry(&mut entry);
     let text = entry.to_string();
-    for secret in ["Hunter2Secret", "Hunter2Confirm", "Hunter2Param", "NewHunter2", "OldHunter2", "PwdAction123456", "Pwdless7654321", "Csrf1234567", "Johanna", "555 0100"] {
+    for secret in [
+        "Hunter2Secret",
+        "Hunter2Confirm",
+        "Hunter2Param",
+        "NewHunter2",
+        "OldHunter2",
+        "PwdAction123456",
+        "Pwdless7654321",
+        "Csrf1234567",
+        "Johanna",
+        "555 0100",
+    ] {
         assert!(!text.contains(secret), "{secret} survived: {text}");
     }
     // The names stay, so the export still says what was posted.
-    assert!(text.contains("loginPassword") && text.contains("currentPassword"), "{text}");
+    assert!(
+        text.contains("loginPassword") && text.contains("currentPassword"),
+        "{text}"
+    );
 }

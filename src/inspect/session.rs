@@ -540,9 +540,15 @@ fn span(har: &Har) -> Option<(i64, i64)> {
 /// A paste that is a whole HAR, read as a session (`None` when it is not one).
 pub fn from_paste(text: &str) -> Option<Session> {
     let t = text.trim_start();
-    if !t.starts_with('{') || !t.contains("\"entries\"") || !t.contains("\"log\"") {
+    if !looks_like_har(t) {
         return None;
     }
     let har = super::har::read(t.as_bytes()).ok()?;
     (!har.entries.is_empty()).then(|| read(har))
+}
+
+/// The text starts like a HAR (a JSON object with `log` and `entries`).
+pub fn looks_like_har(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('{') && t.contains("\"entries\"") && t.contains("\"log\"")
 }

@@ -284,6 +284,9 @@ fn session_view(state: &UseReducerHandle<State>, shown: &Page) -> Html {
     }
 }
 
+/// The largest HAR the page writes a sanitized copy of.
+const EXPORT_MAX_BYTES: usize = 256 << 20;
+
 /// Writes the sanitized HAR (from the file, read again, or the pasted text) and downloads it.
 fn export(state: UseReducerHandle<State>) {
     if state.exporting {
@@ -295,8 +298,24 @@ fn export(state: UseReducerHandle<State>) {
         super::har_open::next_task().await;
         let bytes = match &state.har_file {
             Some(file) => super::har_open::bytes_of(file).await,
-            None => Ok(state.input.as_bytes().to_vec()),
+            None => state
+                .har_text
+                .as_ref()
+                .map(|t| t.as_bytes().to_vec())
+                .ok_or_else(|| "The HAR is no longer here: open it again.".to_string()),
         };
+        // The export holds the whole file as JSON while it writes it (about 4.5× the file).
+        let bytes = bytes.and_then(|b| {
+            if b.len() > EXPORT_MAX_BYTES {
+                Err(format!(
+                    "This HAR is {} MB: the page writes sanitized copies of files up to {} MB (the export holds the whole file in memory). Export fewer requests from the browser and open that file.",
+                    b.len() >> 20,
+                    EXPORT_MAX_BYTES >> 20
+                ))
+            } else {
+                Ok(b)
+            }
+        });
         let result = bytes
             .and_then(|b| crate::inspect::sanitize::sanitize(&b))
             .and_then(|(har, manifest)| {

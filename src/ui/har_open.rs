@@ -63,6 +63,8 @@ pub fn HarOpen(props: &HarOpenProps) -> Html {
         let on_open = props.on_open.clone();
         Callback::from(move |file: web_sys::File| {
             let flag = Rc::new(Cell::new(false));
+            // A file opened while another is read replaces it: the first reading stops.
+            cancel.borrow().set(true);
             *cancel.borrow_mut() = flag.clone();
             wasm_bindgen_futures::spawn_local(open(file, loading.clone(), flag, on_open.clone()));
         })

@@ -36,6 +36,9 @@ pub struct State {
     pub exported: Option<Rc<Result<Vec<String>, String>>>,
     /// The sanitized export is being written.
     pub exporting: bool,
+    /// A HAR pasted as text, kept for its export (the paste box is refilled when a call is
+    /// inspected).
+    pub har_text: Option<Rc<str>>,
 }
 
 impl State {
@@ -81,6 +84,25 @@ pub enum Action {
 }
 
 impl State {
+    /// A new paste: read, and opened as a session when it is a whole HAR.
+    fn reduce_input(mut self, text: &str) -> State {
+        let (kept, dropped) = keep(text);
+        self.evidence = self.evidence.with_paste(kept, dropped);
+        self.evidence.call_at = None;
+        self.input = kept.into();
+        self.har_error = None;
+        if dropped > 0 && crate::inspect::session::looks_like_har(kept) {
+            self.har_error = Some(format!(
+                "This paste is a HAR of {} KB: a paste is read up to 1 MB, so it is not opened as a session. Open the file with “Open a HAR file…” (or drop it on the page) to read all of it.",
+                (kept.len() + dropped) / 1024
+            ).into());
+        } else if let Some(session) = crate::inspect::session::from_paste(kept) {
+            self = self.open_session("pasted HAR".into(), None, Rc::new(session));
+            self.har_text = Some(kept.into());
+        }
+        self
+    }
+
     fn open_session(
         mut self,
         name: Rc<str>,
@@ -90,6 +112,7 @@ impl State {
         self.evidence = self.evidence.with_session(Some(session));
         self.session_name = name;
         self.har_file = file;
+        self.har_text = None;
         self.har_error = None;
         self.selected_call = None;
         self.exported = None;
@@ -103,15 +126,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Input(text) => {
-                let (kept, dropped) = keep(&text);
-                next.evidence = next.evidence.with_paste(kept, dropped);
-                next.evidence.call_at = None;
-                next.input = kept.into();
-                if let Some(session) = crate::inspect::session::from_paste(kept) {
-                    next = next.open_session("pasted HAR".into(), None, Rc::new(session));
-                }
-            }
+            Action::Input(text) => next = next.reduce_input(&text),
             Action::Opened(opened) => match opened.session {
                 Ok(session) => next = next.open_session(opened.name, opened.file, session),
                 Err(why) => next.har_error = Some(why.into()),
@@ -119,6 +134,8 @@ impl Reducible for State {
             Action::CloseSession => {
                 next.evidence = next.evidence.with_session(None);
                 next.har_file = None;
+                next.har_text = None;
+                next.har_error = None;
                 next.selected_call = None;
                 next.exported = None;
             }

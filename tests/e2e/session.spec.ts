@@ -204,3 +204,17 @@ test('screenshot of a session timeline for the README', async ({ page }) => {
   mkdirSync(join(__dirname, '..', '..', 'docs'), { recursive: true });
   copyFileSync(out, join(__dirname, '..', '..', 'docs', 'timeline.png'));
 });
+
+test('a HAR pasted as text opens the session, and its export still works after a call was inspected', async ({ page }) => {
+  await gotoApp(page);
+  const text = harText('am-admin.har');
+  await page.fill('[data-testid=token-input]', text);
+  await expect(page.getByTestId('session')).toContainText('Session: pasted HAR');
+  await page.locator('[data-testid=calls] tr[data-entry="4"] [data-testid=inspect-call]').click();
+  await expect(page.getByTestId('verdict-headline')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('download-sanitized').click();
+  const out = readFileSync(await (await downloading).path(), 'utf8');
+  expect(JSON.parse(out).log.entries.length).toBe(JSON.parse(text).log.entries.length);
+  expect(out).not.toContain('fake-secret-do-not-use');
+});

@@ -206,7 +206,10 @@ pub fn field(key: &str, place: Place) -> Field {
 /// `new_password`), any `…_token` (`pwd_action_token`, `pwdless_login_token`), and the names and
 /// phones written with separators (OCAPI's `first_name`, `phone_mobile`).
 fn by_shape(key: &str) -> Option<Field> {
-    let compact: String = key.chars().filter(|c| !matches!(c, '_' | '-' | '.')).collect();
+    let compact: String = key
+        .chars()
+        .filter(|c| !matches!(c, '_' | '-' | '.'))
+        .collect();
     if ["password", "passwd", "passphrase"]
         .iter()
         .any(|p| compact.contains(p))
@@ -218,9 +221,7 @@ fn by_shape(key: &str) -> Option<Field> {
         return Some(Field::Token);
     }
     KEYS.iter()
-        .find(|(k, f)| {
-            *k == compact && matches!(f, Field::Pseudonym(Class::Name | Class::Phone))
-        })
+        .find(|(k, f)| *k == compact && matches!(f, Field::Pseudonym(Class::Name | Class::Phone)))
         .map(|(_, f)| *f)
 }
 
