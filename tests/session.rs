@@ -1136,3 +1136,22 @@ fn a_client_id_that_changes_between_calls_is_said() {
     );
     assert!(f.entries.contains(&36));
 }
+
+#[test]
+fn an_entry_without_a_start_time_is_placed_next_to_its_neighbour_not_in_1970() {
+    let mut har = har_of("pwa-kit-session.har");
+    har.entries[34].started_ms = None;
+    har.entries[34].started = String::new();
+    let s = session::read(har);
+    let c = s.calls.iter().find(|c| c.entry == 34).unwrap();
+    assert!(c.started_ms > 1_700_000_000_000, "{}", c.started_ms);
+    assert!(
+        s.har
+            .problems
+            .iter()
+            .any(|p| p.contains("startedDateTime") && p.contains("34")),
+        "{:?}",
+        s.har.problems
+    );
+    assert!(ids(&s).contains(&"missing-rw-scope-403"));
+}

@@ -272,7 +272,8 @@ impl Session {
 }
 
 /// Composes the session from a HAR read.
-pub fn read(har: Har) -> Session {
+pub fn read(mut har: Har) -> Session {
+    place_undated(&mut har);
     let kinds: Vec<Kind> = har.entries.iter().map(classify::classify).collect();
     let carried: Vec<Carried> = har
         .entries
@@ -551,4 +552,33 @@ pub fn from_paste(text: &str) -> Option<Session> {
 pub fn looks_like_har(text: &str) -> bool {
     let t = text.trim_start();
     t.starts_with('{') && t.contains("\"entries\"") && t.contains("\"log\"")
+}
+
+/// Entries without a readable `startedDateTime` are placed at the time of the entry before
+/// them (else the one after), and the page says so: judged at 1970, every token would look
+/// not yet valid.
+fn place_undated(har: &mut Har) {
+    let mut placed = Vec::new();
+    let mut last = har.entries.iter().find_map(|e| e.started_ms);
+    for e in &mut har.entries {
+        match e.started_ms {
+            Some(t) => last = Some(t),
+            None => {
+                if let Some(t) = last {
+                    e.started_ms = Some(t);
+                    placed.push(e.index);
+                }
+            }
+        }
+    }
+    if !placed.is_empty() {
+        let list: Vec<String> = placed.iter().take(10).map(ToString::to_string).collect();
+        har.problems.push(format!(
+            "{} {} no readable startedDateTime ({}{}): each is placed at the time of the entry before it, so its time is approximate.",
+            placed.len(),
+            if placed.len() == 1 { "entry has" } else { "entries have" },
+            list.join(", "),
+            if placed.len() > 10 { ", …" } else { "" }
+        ));
+    }
 }
