@@ -187,7 +187,7 @@ fn use_drop_anywhere(dragging: UseStateHandle<bool>, start: Callback<web_sys::Fi
                 }
             })
         };
-        let drop = EventListener::new_with_options(&doc, "drop", opts, move |e| {
+        let dropped = EventListener::new_with_options(&doc, "drop", opts, move |e| {
             let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else {
                 return;
             };
@@ -201,11 +201,9 @@ fn use_drop_anywhere(dragging: UseStateHandle<bool>, start: Callback<web_sys::Fi
                 start.emit(file);
             }
         });
-        move || drop_all((over, leave, drop))
+        move || drop((over, leave, dropped))
     });
 }
-
-fn drop_all<T>(_: T) {}
 
 /// Reads `file` in slices, then its entries in steps, then composes the session.
 async fn open(

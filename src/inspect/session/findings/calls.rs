@@ -251,8 +251,8 @@ fn scope_finding(ctx: &Ctx, scope: &str, alts: &[String], calls: &[&Call]) -> Se
     )
 }
 
-/// The organization's tenant in a URL (`f_ecom_zzzz_001` → `zzzz_001`).
-fn url_org(url: &str) -> Option<&str> {
+/// The organization id in a SCAPI URL (`…/organizations/f_ecom_zzzz_001/…`).
+pub(super) fn url_org(url: &str) -> Option<&str> {
     let at = url.find("/organizations/")? + "/organizations/".len();
     url[at..].split(['/', '?']).next()
 }

@@ -69,13 +69,6 @@ pub(crate) fn client_changed(ctx: &Ctx) -> Vec<SessionFinding> {
     )]
 }
 
-/// The organization id of a SCAPI call's URL (`f_ecom_zzkt_prd`).
-fn organization(url: &str) -> Option<String> {
-    let at = url.find("/organizations/")? + "/organizations/".len();
-    let org = url.get(at..)?.split(['/', '?', '#']).next()?;
-    (!org.is_empty()).then(|| org.to_string())
-}
-
 /// The site of a call: `siteId=` in the query, or OCAPI's `/s/{site}/dw/`.
 fn site(url: &str) -> Option<String> {
     let query = url.split_once('?').map_or("", |(_, q)| q);
@@ -98,11 +91,14 @@ fn url_of<'a>(ctx: &'a Ctx, c: &Call) -> &'a str {
 
 /// The calls go to more than one organization, or more than one site.
 pub(crate) fn drift(ctx: &Ctx) -> Vec<SessionFinding> {
-    let orgs = groups(
-        ctx.calls
-            .iter()
-            .filter_map(|c| Some((organization(url_of(ctx, c))?, c.entry))),
-    );
+    let orgs = groups(ctx.calls.iter().filter_map(|c| {
+        Some((
+            super::calls::url_org(url_of(ctx, c))
+                .filter(|o| !o.is_empty())?
+                .to_string(),
+            c.entry,
+        ))
+    }));
     let sites = groups(
         ctx.calls
             .iter()
