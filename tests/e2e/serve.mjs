@@ -7,7 +7,8 @@ import { join, normalize, extname } from 'node:path';
 
 const PORT = Number(process.env.PORT ?? 4173);
 export const BASE = '/tools/sfcc-token/';
-const dist = join(import.meta.dirname, '..', '..', 'dist');
+// DIST: another build to serve (scripts/profile-first-paste.mjs serves one with wasm names).
+const dist = process.env.DIST ?? join(import.meta.dirname, '..', '..', 'dist');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
