@@ -15,8 +15,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // whole HAR session (issue 15: the slice reader, the session's calls, tokens and findings, the
 // sanitized export, the session view and timeline: +106 KB, of which 21 KB were won back) and
 // printing (issue 16 §2: about 6 KB); BENCHMARKS.md says where the bytes are.
+// 2026-12-02, issue 16 §1: raised for the first paste (the boot shell and its preview in
+// index.html, the rehearsal of the first paste, the report's first screen rendered before the
+// rest, the long claims table folded: about 10 KB gzip; BENCHMARKS.md).
 // Lower it as bytes are won; never raise it without saying why in BENCHMARKS.md.
-const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 420_000);
+const GZIP_BUDGET = Number(process.env.GZIP_BUDGET ?? 430_000);
 const dist = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist');
 
 function* files(dir) {

@@ -18,6 +18,7 @@ mod har_open;
 mod identity;
 mod json_block;
 mod keys_panel;
+mod rehearsal;
 mod request_panel;
 mod scopes_panel;
 mod segments;
@@ -87,13 +88,23 @@ pub fn text_input(on_text: &yew::Callback<String>) -> yew::Callback<yew::InputEv
     })
 }
 
-/// Mounts the app on `<body>`, with a last-resort panic message instead of a dead page.
+/// Mounts the app on `<body>`, with a last-resort panic message instead of a dead page: after
+/// the boot shell's first paint (the box is on screen, and takes a paste, while the app mounts
+/// in the next task), and never while a paste into the shell is being handled.
 pub fn start() {
+    browser::after_next_paint(mount);
+}
+
+fn mount() {
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     {
+        // Read before mounting empties the body: a paste made before the wasm mounted is
+        // rendered for real at once, and there is nothing to rehearse.
+        let pasted = browser::take_boot();
         start_in(body.into());
+        rehearsal::rehearse_when_idle(pasted);
     }
 }
 

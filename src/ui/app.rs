@@ -75,7 +75,7 @@ fn key_report(evidence: &crate::inspect::Evidence) -> *const crate::inspect::Rep
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::with_checklist(browser::load_checklist()));
+    let state = use_reducer(|| State::starting(browser::load_checklist(), &browser::boot_text()));
     let now = use_clock();
     let evidence = &state.evidence;
     let key = PageKey {
@@ -141,24 +141,22 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             browser::forbid_connections();
+            browser::drop_boot();
             take_fragment(&state);
             let listener = browser::on_hash_change(move || take_fragment(&state));
             let print = browser::open_disclosures_for_print();
             move || drop((listener, print))
         });
     }
-    let dispatch = |make: fn(String) -> Action| {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(make(text)))
-    };
-    let on_clear = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Clear))
-    };
-    let on_add = {
-        let state = state.clone();
-        Callback::from(move |more: Expectations| state.dispatch(Action::AddExpected(more)))
-    };
+    // The same callbacks on every render: the inputs do not re-render on the clock's tick (a
+    // text box's render reads its whole value back from the DOM).
+    let on_input = use_send(&state, Action::Input);
+    let on_request = use_send(&state, Action::Request);
+    let on_answer = use_send(&state, Action::Answer);
+    let on_keys = use_send(&state, Action::Keys);
+    let on_checklist = use_send(&state, Action::Checklist);
+    let on_clear = use_send(&state, |()| Action::Clear);
+    let on_add = use_send(&state, Action::AddExpected);
     // Selecting a call brings its verdict into view.
     {
         let selected_call = state.selected_call;
@@ -207,17 +205,17 @@ pub fn App() -> Html {
             if let Some(why) = &state.har_error {
                 <p class="finding error har-error" role="alert" data-testid="har-error">{ crate::inspect::text::reveal(why) }</p>
             }
-            <TokenInput value={AttrValue::from(state.input.clone())} on_input={dispatch(Action::Input)} {on_clear}
+            <TokenInput value={AttrValue::from(state.input.clone())} {on_input} {on_clear}
                 stripped={Rc::new(shown.report.stripped.clone())} />
             <div class="context">
-                <RequestInput value={AttrValue::from(evidence.request.clone())} on_input={dispatch(Action::Request)}
+                <RequestInput value={AttrValue::from(evidence.request.clone())} on_input={on_request}
                     check={checked.clone()} />
                 { answer_input(&AnswerInputProps { value: AttrValue::from(state.answer.clone()),
-                    on_input: dispatch(Action::Answer), answer: answer.clone() }) }
+                    on_input: on_answer, answer: answer.clone() }) }
                 { keys_input(&KeysInputProps { value: AttrValue::from(state.keys.clone()),
-                    on_input: dispatch(Action::Keys), keys: evidence.keys.clone() }) }
+                    on_input: on_keys, keys: evidence.keys.clone() }) }
                 <ChecklistPanel text={AttrValue::from(state.checklist.clone())} expectations={evidence.checklist.clone()}
-                    shown={checklist.clone()} on_text={dispatch(Action::Checklist)} {on_add} />
+                    shown={checklist.clone()} on_text={on_checklist} {on_add} />
             </div>
             { session }
             <div id="inspector" tabindex="-1" class="inspector-anchor"></div>
@@ -249,6 +247,14 @@ pub fn App() -> Html {
         </main>
         </ContextProvider<Now>>
     }
+}
+
+/// A callback that sends `make(value)` to the reducer, the same one on every render.
+#[hook]
+fn use_send<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action) -> Callback<T> {
+    use_callback(state.dispatcher(), move |value: T, to| {
+        to.dispatch(make(value))
+    })
 }
 
 /// The session view, when a HAR is open.

@@ -43,36 +43,143 @@ pub fn forbid_connections() {
     let _ = head.append_child(&meta);
 }
 
-/// An instant in the viewer's own time zone, e.g. "22/11/2026, 23:30:00 CET". Formatting a date
-/// with options costs the browser milliseconds (a new Intl formatter each time), and the page
-/// shows the same few instants on every render: the last few are remembered.
+/// An instant in the viewer's own time zone, e.g. "22/11/2026, 23:30:00 CET". One
+/// `Intl.DateTimeFormat` formats them all: `Date.toLocaleString` with options builds a new
+/// formatter on every call, and the first one costs the browser about 20 ms (its locale data).
+/// The rehearsal of the first paste (`rehearsal.rs`) builds it while the page is idle.
 pub fn local_time(secs: i64) -> String {
     thread_local! {
-        static RECENT: std::cell::RefCell<Vec<(i64, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+        static FORMAT: js_sys::Function = local_time_format();
     }
-    if let Some(hit) =
-        RECENT.with_borrow(|r| r.iter().find(|(s, _)| *s == secs).map(|(_, t)| t.clone()))
-    {
-        return hit;
-    }
-    let text = format_local_time(secs);
-    RECENT.with_borrow_mut(|r| {
-        if r.len() >= 16 {
-            r.remove(0);
-        }
-        r.push((secs, text.clone()));
-    });
-    text
+    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
+    FORMAT
+        .with(|format| format.call1(&JsValue::NULL, &date))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
-fn format_local_time(secs: i64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
+/// The viewer's locale's date and time with seconds and the zone's short name.
+fn local_time_format() -> js_sys::Function {
     let options = js_sys::Object::new();
+    for field in ["year", "month", "day", "hour", "minute", "second"] {
+        let _ = js_sys::Reflect::set(&options, &field.into(), &"numeric".into());
+    }
     let _ = js_sys::Reflect::set(&options, &"timeZoneName".into(), &"short".into());
     let locale = window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_else(|| "en".into());
-    date.to_locale_string(&locale, &options).into()
+    js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&locale.into()), &options).format()
+}
+
+/// Runs `f` when the browser is next idle, or after `within_ms` at the latest (0: no limit).
+/// Safari, without `requestIdleCallback`: a moment after the next paint.
+pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
+    let Some(win) = window() else { return };
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let has_idle = js_sys::Reflect::get(&win, &"requestIdleCallback".into())
+        .map(|f| f.is_function())
+        .unwrap_or(false);
+    let options = web_sys::IdleRequestOptions::new();
+    if within_ms > 0 {
+        options.set_timeout(within_ms);
+    }
+    if !(has_idle
+        && win
+            .request_idle_callback_with_options(f.unchecked_ref(), &options)
+            .is_ok())
+    {
+        let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(
+            f.unchecked_ref(),
+            within_ms.clamp(1, 300) as i32,
+        );
+    }
+}
+
+/// Runs `f` once, in the task after the next frame has been painted (or after 100 ms, in a tab
+/// the browser does not paint: a background tab).
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(win) = window() else { return f() };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let later = wasm_bindgen::closure::Closure::once_into_js(run.clone());
+    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 100);
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let task = wasm_bindgen::closure::Closure::once_into_js(run);
+        if let Some(win) = window() {
+            let _ =
+                win.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = win.request_animation_frame(frame.unchecked_ref());
+}
+
+/// The boot shell's box (index.html) as it was when the app took over: what was typed or
+/// pasted into it before the wasm mounted, where the caret was, whether it had the focus.
+struct Boot {
+    text: String,
+    selection: Option<(u32, u32)>,
+    scroll_top: i32,
+    focused: bool,
+}
+
+thread_local! {
+    static BOOT: std::cell::RefCell<Option<Boot>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the boot shell's box, before the app mounts (mounting empties `<body>`, shell and
+/// all). Returns whether anything was typed or pasted into it.
+pub fn take_boot() -> bool {
+    let doc = gloo::utils::document();
+    let Some(area) = doc
+        .get_element_by_id("boot-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return false;
+    };
+    let boot = Boot {
+        text: area.value(),
+        selection: match (area.selection_start(), area.selection_end()) {
+            (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
+            _ => None,
+        },
+        scroll_top: area.scroll_top(),
+        focused: doc
+            .active_element()
+            .is_some_and(|e| js_sys::Object::is(&e, &area)),
+    };
+    let pasted = !boot.text.is_empty();
+    BOOT.set(Some(boot));
+    pasted
+}
+
+/// What was typed or pasted into the boot shell before the app mounted ([`take_boot`]).
+pub fn boot_text() -> String {
+    BOOT.with_borrow(|b| b.as_ref().map(|b| b.text.clone()).unwrap_or_default())
+}
+
+/// Once the app has rendered in the shell's place: gives its box the shell's focus, caret and
+/// scroll position. Nothing typed meanwhile is lost: the app started from [`boot_text`], in the
+/// same task, with no input event between them.
+pub fn drop_boot() {
+    let Some(boot) = BOOT.take() else { return };
+    let app = gloo::utils::document()
+        .get_element_by_id("token-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let (true, Some(app)) = (boot.focused, app) {
+        let _ = app.focus();
+        if let Some((start, end)) = boot.selection {
+            let _ = app.set_selection_range(start, end);
+        }
+        app.set_scroll_top(boot.scroll_top);
+    }
 }
 
 /// Calls `f` whenever the fragment changes while the page is open. Returns the listener, which
@@ -314,18 +421,10 @@ pub fn render_lazily_until_idle() {
         r.set(r.get().wrapping_add(1));
         r.get()
     });
-    let mark = wasm_bindgen::closure::Closure::once_into_js(move || {
+    when_idle(0, move || {
         // Only the latest render's: an earlier one's idle moment may come after a newer paste.
         if RENDERS.with(|r| r.get()) == render {
             let _ = root.set_attribute("data-render", "full");
         }
     });
-    let has_idle = js_sys::Reflect::get(&win, &"requestIdleCallback".into())
-        .map(|f| f.is_function())
-        .unwrap_or(false);
-    if !(has_idle && win.request_idle_callback(mark.unchecked_ref()).is_ok()) {
-        // Safari has no requestIdleCallback: a moment after the first paint.
-        let _ =
-            win.set_timeout_with_callback_and_timeout_and_arguments_0(mark.unchecked_ref(), 300);
-    }
 }

@@ -58,16 +58,39 @@ fn shown_value(display: &str) -> Html {
     }
 }
 
-/// Rendered by the credential view (a function, not a component: it holds no state, and
-/// the view re-renders only when its credential, request or findings change).
-pub fn claims_table(props: &ClaimsTableProps) -> Html {
+/// Rows laid out at first: a token with 600 custom claims would otherwise put 6,000 elements on
+/// the page before anyone reads them (the JSON view below the table has them all).
+const ROWS_SHOWN: usize = 60;
+
+/// The table; past [`ROWS_SHOWN`] rows a button shows the rest. Keyed by the token in the
+/// credential view, so a new token starts folded again.
+#[component]
+pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
+    let all = use_state(|| false);
+    let hidden = if *all {
+        0
+    } else {
+        props.rows.len().saturating_sub(ROWS_SHOWN)
+    };
+    let rows = &props.rows[..props.rows.len() - hidden];
+    let more = (hidden > 0).then(|| {
+        let onclick = Callback::from(move |_| all.set(true));
+        html! {
+            <p class="more-rows">
+                <button type="button" class="button" data-testid="more-claims" {onclick}>
+                    { format!("Show the other {hidden} of {} rows", props.rows.len()) }
+                </button>
+            </p>
+        }
+    });
     html! {
         <div class="table-wrap">
             <table class="claims">
                 <caption class="sr-only">{ props.caption.clone() }</caption>
                 <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Value" }</th></tr></thead>
-                <tbody>{ for props.rows.iter().map(row) }</tbody>
+                <tbody>{ for rows.iter().map(row) }</tbody>
             </table>
+            { more.unwrap_or_default() }
         </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::inspect::text::{escape_hidden, reveal};
 use crate::inspect::{Credential, Finding, Kind, TimeStatus};
 
 use super::basic::{basic_panel, BasicPanelProps};
-use super::claims_table::{claims_table, ClaimsTableProps};
+use super::claims_table::ClaimsTable;
 use super::findings::{findings as findings_card, status_badge, FindingsProps, StatusProps};
 use super::identity::identity_panel;
 use super::json_block::{json_block, JsonBlockProps};
@@ -66,7 +66,7 @@ fn payload_body(c: &Credential) -> Html {
         }
         Some(json) => html! {
             <>
-                { claims_table(&ClaimsTableProps { rows: c.claim_rows().to_vec(), caption: "Payload claims".into() }) }
+                <ClaimsTable key={token_key(&c.text)} rows={c.claim_rows().to_vec()} caption="Payload claims" />
                 { json_block(&JsonBlockProps { title: "Payload JSON".into(), json: AttrValue::from(json), testid: "payload-json".into() }) }
             </>
         },
@@ -86,7 +86,7 @@ fn part_panels(c: &Credential) -> Html {
                 if header_json.is_empty() {
                     <p class="muted">{ "The header did not decode: see the messages above." }</p>
                 } else {
-                    { claims_table(&ClaimsTableProps { rows: c.header_rows().to_vec(), caption: "Header parameters".into() }) }
+                    <ClaimsTable key={token_key(&c.text)} rows={c.header_rows().to_vec()} caption="Header parameters" />
                     { json_block(&JsonBlockProps { title: "Header JSON".into(), json: AttrValue::from(header_json), testid: "header-json".into() }) }
                 }
             </section>
@@ -119,12 +119,32 @@ fn summary(c: &Credential, status: Option<TimeStatus>) -> Html {
     }
 }
 
+/// Whether the cards below the report's first screen are rendered for the token `key`: not in
+/// the render that shows a new token (the browser paints the verdict, the summary, the findings,
+/// who and which tenant at once), then at the browser's first idle moment after that paint, at
+/// most 100 ms later. A paste costs about as many milliseconds as the elements it creates, and
+/// the scopes, times, header and payload cards are two thirds of them.
+#[hook]
+fn use_rest_after_paint(key: String) -> bool {
+    let rest_of = use_state(|| None::<String>);
+    {
+        let rest_of = rest_of.clone();
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            super::browser::when_idle(100, move || rest_of.set(Some(key)));
+        });
+    }
+    rest_of.as_deref() == Some(key.as_str())
+}
+
 #[component]
 pub fn CredentialView(view: &CredentialViewProps) -> Html {
     let c = &view.credential;
     let props = CredentialProps {
         credential: c.clone(),
     };
+    let key = token_key(&c.text);
+    let rest = use_rest_after_paint(key.clone());
     html! {
         <section class="result" data-testid="result" data-kind={c.kind().id()} data-sfcc-kind={c.kind_id()}>
             { verdict(&RequestResultProps { check: view.request.clone() }) }
@@ -135,10 +155,21 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
                 { identity_panel(&props) }
                 { tenant_panel(&props) }
             </div>
+            if rest {
+                { rest_of_report(c, &props, key) }
+            }
+        </section>
+    }
+}
+
+/// The cards after the first screen: scopes, parts, times, header and payload.
+fn rest_of_report(c: &Credential, props: &CredentialProps, key: String) -> Html {
+    html! {
+        <>
             // A new token starts with its scope list folded again.
-            <ScopesPanel key={token_key(&c.text)} ..props.clone() />
+            <ScopesPanel key={key} ..props.clone() />
             if c.kind() != Kind::Basic {
-                { segments(&props) }
+                { segments(props) }
             }
             if let Some(basic) = c.basic() {
                 { basic_panel(&BasicPanelProps { basic: basic.clone(), token_request: c.token_request.clone() }) }
@@ -153,6 +184,6 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
                 <TimesPanel ..props.clone() />
             }
             { part_panels(c) }
-        </section>
+        </>
     }
 }

@@ -47,6 +47,17 @@ impl State {
         State::default().reduce_checklist(checklist)
     }
 
+    /// The state at start: the remembered checklist, and what was pasted into the boot shell
+    /// before the app mounted.
+    pub fn starting(checklist: String, pasted: &str) -> State {
+        let state = State::with_checklist(checklist);
+        if pasted.is_empty() {
+            state
+        } else {
+            state.reduce_input(pasted)
+        }
+    }
+
     fn reduce_checklist(mut self, text: String) -> State {
         self.evidence.checklist = Rc::new(Expectations::parse(&text));
         self.checklist = text.into();

@@ -21,6 +21,15 @@ export async function gotoApp(page: Page, fragment = '') {
   await expect(page.locator('main#app')).toBeVisible();
   await expect(page.locator('#token-input')).toBeVisible();
   mounted.set(page, true);
+  await rehearsed(page);
+}
+
+/** Waits until the app's rehearsal of the first paste (src/ui/rehearsal.rs: a hidden report of a
+ * made-up token, rendered once while the page is idle after it mounted) is gone, so that no test
+ * finds its elements. */
+export async function rehearsed(page: Page) {
+  await expect(page.locator('html[data-rehearsal=done]')).toHaveCount(1);
+  await expect(page.locator('.rehearsal')).toHaveCount(0);
 }
 
 /** Opens every closed disclosure of the page, one at a time (each opened one leaves the set). */
@@ -36,6 +45,7 @@ export async function reloadApp(page: Page) {
   await expect(page.locator('main#app')).toBeVisible();
   await expect(page.locator('#token-input')).toBeVisible();
   mounted.set(page, true);
+  await rehearsed(page);
 }
 
 export const test = base.extend<{
