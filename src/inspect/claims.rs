@@ -59,7 +59,9 @@ pub fn rows(object: &Map<String, Value>, place: Place) -> Vec<ClaimRow> {
 pub fn display(value: &Value) -> String {
     match value {
         Value::String(s) => super::text::reveal(s),
-        other => escape_hidden(&other.to_string()),
+        // `serde_json::to_string`: the same compact JSON as `Display`, through the
+        // serializer the export already carries.
+        other => escape_hidden(&serde_json::to_string(other).unwrap_or_default()),
     }
 }
 

@@ -43,10 +43,10 @@ use names::Class;
 #[derive(Default)]
 pub struct Sanitizer {
     manifest: Manifest,
-    /// (class, original value) → pseudonym.
-    pseudonyms: HashMap<(Class, String), String>,
-    /// The last number given in each class.
-    numbers: HashMap<Class, usize>,
+    /// Per class (indexed by [`Class::index`]): original value → pseudonym.
+    pseudonyms: [HashMap<String, String>; Class::COUNT],
+    /// The last number given in each class (indexed by [`Class::index`]).
+    numbers: [usize; Class::COUNT],
     /// Original JWT → its re-encoding (and each re-encoding → itself).
     tokens: HashMap<String, String>,
     /// Originals of the re-encoded tokens, in order of first sight (for truncated copies).
@@ -146,23 +146,23 @@ impl Sanitizer {
     fn pseudonym(&mut self, class: Class, value: &str) -> String {
         if names::is_masked(value) {
             if let Some(n) = class.number_in(value) {
-                let last = self.numbers.entry(class).or_default();
+                let last = &mut self.numbers[class.index()];
                 *last = (*last).max(n);
             }
             return value.to_string();
         }
-        let key = (class, class.key(value));
-        if let Some(known) = self.pseudonyms.get(&key) {
+        let key = class.key(value);
+        if let Some(known) = self.pseudonyms[class.index()].get(&key) {
             return known.clone();
         }
-        let n = self.numbers.entry(class).or_default();
+        let n = &mut self.numbers[class.index()];
         *n += 1;
         let made = class.render(*n);
-        self.manifest.note(class.what(), &key.1);
-        if class.is_secret() && key.1.len() >= scan::MIN_KNOWN {
-            self.known.insert(key.1.clone(), made.clone());
+        self.manifest.note(class.what(), &key);
+        if class.is_secret() && key.len() >= scan::MIN_KNOWN {
+            self.known.insert(key.clone(), made.clone());
         }
-        self.pseudonyms.insert(key, made.clone());
+        self.pseudonyms[class.index()].insert(key, made.clone());
         made
     }
 }

@@ -41,9 +41,10 @@ pub(crate) fn from_cookies(paste: &Paste, finds: &mut Finds) {
     }
     let mut read: Vec<String> = Vec::new();
     let mut joined: Vec<usize> = Vec::new();
-    let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Owned names: the same map type as the session's token index, so one copy of its code.
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, p) in pairs.iter().enumerate() {
-        by_name.entry(p.name.as_str()).or_insert(i);
+        by_name.entry(p.name.clone()).or_insert(i);
     }
     for (i, first) in pairs.iter().enumerate() {
         if finds.is_full() {

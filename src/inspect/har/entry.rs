@@ -65,7 +65,9 @@ fn pairs(v: &Value, path: &[&str]) -> Vec<Pair> {
         .filter_map(|p| {
             let value = match p.get("value") {
                 Some(Value::String(s)) => s.clone(),
-                Some(v @ (Value::Number(_) | Value::Bool(_))) => v.to_string(),
+                Some(v @ (Value::Number(_) | Value::Bool(_))) => {
+                    serde_json::to_string(v).unwrap_or_default()
+                }
                 _ => String::new(),
             };
             Some(Pair {

@@ -170,7 +170,7 @@ fn jwk(obj: &Map<String, Value>, source: &str) -> Result<Key, String> {
     }
     let material = match kty {
         Kty::Oct => Material::Secret(first),
-        _ => Material::Jwk(Value::Object(public).to_string()),
+        _ => Material::Jwk(serde_json::to_string(&Value::Object(public)).unwrap_or_default()),
     };
     Ok(Key {
         source: source.to_string(),

@@ -92,7 +92,7 @@ impl Sanitizer {
                     first.extend(claims);
                     first
                 };
-                let json = serde_json::to_string(&claims).unwrap_or_default();
+                let json = serde_json::to_string(&Value::Object(claims)).unwrap_or_default();
                 (encode_url(json.as_bytes()), changed)
             }
             _ => {

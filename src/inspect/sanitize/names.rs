@@ -23,6 +23,14 @@ pub enum Class {
 }
 
 impl Class {
+    /// How many classes there are.
+    pub const COUNT: usize = 7;
+
+    /// The class's place in per-class tables (`0..COUNT`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     fn prefix(self) -> &'static str {
         match self {
             Class::RefreshToken => "removed-refresh-token-",

@@ -268,8 +268,7 @@ impl Sanitizer {
                 );
             }
         }
-        let known = (Class::RefreshToken, value.to_string());
-        if let Some(pseudonym) = self.pseudonyms.get(&known) {
+        if let Some(pseudonym) = self.pseudonyms[Class::RefreshToken.index()].get(value) {
             return pseudonym.clone();
         }
         self.manifest.note(What::OpaqueToken, value);
