@@ -31,7 +31,13 @@ async fn a_panic_replaces_the_app_and_the_token_with_a_readable_message() {
     area.set_value(token);
     area.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
-    settle().await;
+    // The claims are among the cards rendered at the first idle moment after the first screen.
+    for _ in 0..40 {
+        if root.query_selector("[data-complete]").unwrap().is_some() {
+            break;
+        }
+        settle().await;
+    }
     assert!(
         root.inner_html().contains("panic-test"),
         "the token is shown"

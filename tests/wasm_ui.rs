@@ -107,6 +107,13 @@ async fn type_into(root: &Element, value: &str) {
     let event = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&event).unwrap();
     settle().await;
+    // The cards after the report's first screen come at the first idle moment after it.
+    for _ in 0..75 {
+        if find(root, "[data-testid=result]:not([data-complete])").is_none() {
+            break;
+        }
+        settle().await;
+    }
 }
 
 #[wasm_bindgen_test]

@@ -146,7 +146,8 @@ pub fn CredentialView(view: &CredentialViewProps) -> Html {
     let key = token_key(&c.text);
     let rest = use_rest_after_paint(key.clone());
     html! {
-        <section class="result" data-testid="result" data-kind={c.kind().id()} data-sfcc-kind={c.kind_id()}>
+        <section class="result" data-testid="result" data-kind={c.kind().id()} data-sfcc-kind={c.kind_id()}
+            data-complete={rest.then_some("true")}>
             { verdict(&RequestResultProps { check: view.request.clone() }) }
             { summary(c, view.status) }
             { findings_card(&FindingsProps { findings: view.findings.clone() }) }
