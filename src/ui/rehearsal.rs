@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::answer_panel::ticket_card;
-use super::browser::{local_time, when_idle};
+use super::browser::when_idle;
 use super::credential_view::CredentialView;
 use super::keys_panel::signature_card;
 use super::Shared;
@@ -86,8 +86,6 @@ pub fn rehearse_when_idle(pasted: bool) {
             return;
         }
         let now = super::clock::now();
-        // The date formatter and its locale data, which the times panel needs.
-        let _ = local_time(now);
         let evidence = Evidence::default().with_paste(&rehearsal_token(now), 0);
         let shown = Shared(Rc::new(page(&evidence, now)));
         let app =

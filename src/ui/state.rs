@@ -43,7 +43,7 @@ pub struct State {
 
 impl State {
     /// The state at start, with the remembered checklist.
-    pub fn with_checklist(checklist: String) -> State {
+    fn with_checklist(checklist: String) -> State {
         State::default().reduce_checklist(checklist)
     }
 

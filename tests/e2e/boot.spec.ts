@@ -16,7 +16,7 @@ async function holdWasm(page: Page): Promise<() => void> {
   return release;
 }
 
-test('a paste before the wasm has loaded is previewed, then adopted in place with its caret and focus', async ({ page }) => {
+test('a paste before the wasm has loaded is previewed, then adopted in place with its caret and focus', async ({ page, consoleMessages }) => {
   const release = await holdWasm(page);
   await page.goto('./');
   const boot = page.locator('#boot-input');
@@ -52,6 +52,12 @@ test('a paste before the wasm has loaded is previewed, then adopted in place wit
   // A report rendered for real leaves nothing to rehearse.
   await rehearsed(page);
   await expect(page.locator('[data-testid=result]')).toHaveCount(1);
+  // The preview kept nothing: no storage, no URL, no console holds any part of the token.
+  const signature = token.split('.')[2];
+  const kept = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie, location.href, history.length]));
+  expect(kept).not.toContain(signature);
+  expect(kept).not.toContain(token.split('.')[1].slice(0, 40));
+  for (const m of consoleMessages) expect(m.text()).not.toContain(signature);
 });
 
 test('text that is not a JWT gets no preview before the wasm has loaded, and is kept too', async ({ page }) => {
