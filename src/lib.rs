@@ -8,6 +8,7 @@
 #![warn(clippy::too_many_lines)]
 
 pub mod inspect;
+pub mod markup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -60,6 +60,12 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// A card written as text ([`Markup`](crate::markup::Markup)) as a node of the page. Yew
+/// compares the text on a re-render and rebuilds the card only when it changed.
+pub fn raw(markup: crate::markup::Markup) -> yew::Html {
+    yew::Html::from_html_unchecked(markup.finish().into())
+}
+
 /// Props of every component that shows a part of one credential: the credential itself.
 #[derive(yew::Properties, PartialEq, Clone)]
 pub struct CredentialProps {
@@ -111,5 +117,6 @@ fn mount() {
 /// Mounts the app on `root` the way the page does ([`start`]): the panic message first.
 pub fn start_in(root: web_sys::Element) -> yew::AppHandle<App> {
     browser::install_panic_message();
+    copy::listen_for_copies(&root);
     yew::Renderer::<App>::with_root(root).render()
 }

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::copy::CopyButton;
 use crate::inspect::claims::ClaimRow;
 use crate::inspect::time::iso_utc;
+use crate::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimsTableProps {
@@ -12,50 +12,80 @@ pub struct ClaimsTableProps {
     pub caption: AttrValue,
 }
 
-fn row(r: &ClaimRow) -> Html {
-    let time = r.time.as_ref().and_then(|t| t.seconds).map(|s| {
-        html! { <span class="time-note">{ iso_utc(s) }</span> }
-    });
-    let source = r.doc.map(|d| d.source).unwrap_or_default();
-    html! {
-        <tr data-claim={r.name.clone()}>
-            <th scope="row">
-                <code class="claim-name">{ r.name.clone() }</code>
-                if let Some(doc) = r.doc {
-                    <p class="claim-doc" title={format!("Source: {source}")}>{ doc.text }</p>
-                } else {
-                    <p class="claim-doc">{ "Not a registered, OpenID Connect or known SFCC name: specific to this issuer." }</p>
-                }
-            </th>
-            <td>
-                <div class="value-line">
-                    // A long value scrolls inside its 12em box: keyboard users reach it too.
-                    <code class="claim-value" tabindex={(r.display.len() > 240).then_some("0")}>{ shown_value(&r.display) }</code>
-                    <CopyButton text={AttrValue::from(r.copy_text())} what={format!("Copy {}", r.name)} />
-                </div>
-                { time.unwrap_or_default() }
-                if let Some(nested) = &r.nested {
-                    <details class="nested" open=true>
-                        <summary>{ "JSON inside this string" }</summary>
-                        <pre class="json">{ nested.clone() }</pre>
-                    </details>
-                }
-            </td>
-        </tr>
+fn row(m: &mut Markup, r: &ClaimRow) {
+    m.open("tr", "")
+        .attr("data-claim", &r.name)
+        .open("th", "")
+        .attr("scope", "row")
+        .leaf("code", "claim-name", &r.name);
+    match r.doc {
+        Some(doc) => m
+            .open("p", "claim-doc")
+            .attr("title", &format!("Source: {}", doc.source))
+            .text(doc.text)
+            .close(),
+        None => m.leaf(
+            "p",
+            "claim-doc",
+            "Not a registered, OpenID Connect or known SFCC name: specific to this issuer.",
+        ),
+    };
+    // A long value scrolls inside its 12em box: keyboard users reach it too.
+    m.close()
+        .open("td", "")
+        .open("div", "value-line")
+        .open("code", "claim-value")
+        .attr_some("tabindex", (r.display.len() > 240).then_some("0"));
+    shown_value(m, &r.display);
+    m.close()
+        .copy_button(&r.copy_text(), &format!("Copy {}", r.name))
+        .close();
+    if let Some(s) = r.time.as_ref().and_then(|t| t.seconds) {
+        m.leaf("span", "time-note", &iso_utc(s));
     }
+    if let Some(nested) = &r.nested {
+        m.open("details", "nested")
+            .attr("open", "")
+            .leaf("summary", "", "JSON inside this string")
+            .leaf("pre", "json", nested)
+            .close();
+    }
+    m.close().close();
 }
 
 /// Characters of a claim value shown in the table; the rest is counted (copy and the JSON view
 /// have it whole). Laying out a 48 KB value in a small box costs a visible pause.
 const VALUE_SHOWN: usize = 4096;
 
-fn shown_value(display: &str) -> Html {
+fn shown_value(m: &mut Markup, display: &str) {
     match display.char_indices().nth(VALUE_SHOWN) {
-        None => html! { display.to_string() },
-        Some((cut, _)) => html! {
-            <>{ &display[..cut] }<span class="muted cut">{ format!(" … {} more characters: copy the value or see the JSON", display[cut..].chars().count()) }</span></>
-        },
+        None => m.text(display),
+        Some((cut, _)) => m.text(&display[..cut]).leaf(
+            "span",
+            "muted cut",
+            &format!(
+                " … {} more characters: copy the value or see the JSON",
+                display[cut..].chars().count()
+            ),
+        ),
+    };
+}
+
+/// The table of `rows` (one text: a `<tr>` cannot be parsed outside its table).
+fn table(caption: &str, rows: &[ClaimRow]) -> Html {
+    let mut m = Markup::new();
+    m.open("table", "claims")
+        .leaf("caption", "sr-only", caption)
+        .open("thead", "")
+        .open("tr", "");
+    for head in ["Name", "Value"] {
+        m.open("th", "").attr("scope", "col").text(head).close();
     }
+    m.close().close().open("tbody", "");
+    for r in rows {
+        row(&mut m, r);
+    }
+    super::raw(m)
 }
 
 /// Rows laid out at first: a token with 600 custom claims would otherwise put 6,000 elements on
@@ -85,11 +115,7 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
     });
     html! {
         <div class="table-wrap">
-            <table class="claims">
-                <caption class="sr-only">{ props.caption.clone() }</caption>
-                <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Value" }</th></tr></thead>
-                <tbody>{ for rows.iter().map(row) }</tbody>
-            </table>
+            { table(&props.caption, rows) }
             { more.unwrap_or_default() }
         </div>
     }

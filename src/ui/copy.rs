@@ -41,3 +41,46 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         </button>
     }
 }
+
+/// The page's one handler for the copy buttons the cards write as text
+/// ([`Markup::copy_button`](crate::markup::Markup::copy_button)): a click on one copies its
+/// `data-copy` and says "Copied" (or "Copy failed") for a moment, as [`CopyButton`] does.
+pub fn listen_for_copies(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    gloo::events::EventListener::new(root, "click", |e| {
+        let Some(button) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-copy]").ok().flatten())
+        else {
+            return;
+        };
+        let text = button.get_attribute("data-copy").unwrap_or_default();
+        let said = if copy_text(&text) {
+            "Copied"
+        } else {
+            "Copy failed"
+        };
+        // The click of the moment: an earlier click's timeout leaves a later one's word alone.
+        let click = button
+            .get_attribute("data-click")
+            .and_then(|n| n.parse::<u32>().ok())
+            .map_or(1, |n| n.wrapping_add(1))
+            .to_string();
+        let _ = button.set_attribute("data-click", &click);
+        say(&button, said);
+        Timeout::new(1500, move || {
+            if button.get_attribute("data-click").as_deref() == Some(click.as_str()) {
+                say(&button, "Copy");
+            }
+        })
+        .forget();
+    })
+    .forget();
+}
+
+fn say(button: &web_sys::Element, word: &str) {
+    if let Some(label) = button.first_element_child() {
+        label.set_text_content(Some(word));
+    }
+}

@@ -10,7 +10,7 @@ use crate::inspect::{Credential, Finding, Kind, TimeStatus};
 
 use super::basic::{basic_panel, BasicPanelProps};
 use super::claims_table::ClaimsTable;
-use super::findings::{findings as findings_card, status_badge, FindingsProps, StatusProps};
+use super::findings::{findings as findings_card, status_badge, FindingsProps};
 use super::identity::identity_panel;
 use super::json_block::{json_block, JsonBlockProps};
 use super::request_panel::{request_checks, verdict, RequestResultProps};
@@ -20,6 +20,7 @@ use super::tenant_panel::tenant_panel;
 use super::times::TimesPanel;
 use super::CredentialProps;
 use crate::inspect::page::RequestState;
+use crate::markup::Markup;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CredentialViewProps {
@@ -102,21 +103,34 @@ fn part_panels(c: &Credential) -> Html {
 fn summary(c: &Credential, status: Option<TimeStatus>) -> Html {
     let sfcc = c.sfcc().filter(|_| c.sfcc_kind().is_some());
     let variant = sfcc.and_then(|s| s.variant).map(|v| v.label());
-    let evidence = sfcc.map(|s| s.evidence.clone()).unwrap_or_default();
-    html! {
-        <section class="card summary">
-            <div class="summary-head">
-                <h2 data-testid="kind">{ c.title() }</h2>
-                if let Some(v) = variant { <span class="tag info variant" data-testid="variant">{ v }</span> }
-                { status_badge(&StatusProps { status }) }
-            </div>
-            <p class="explanation">{ c.explanation() }</p>
-            if !evidence.is_empty() {
-                <p class="evidence" data-testid="evidence">{ "Recognised because " }{ super::findings::rich(&evidence.join("; ")) }{ "." }</p>
-            }
-            <p class="found-in">{ "Found in: " }<strong>{ reveal(&c.label) }</strong></p>
-        </section>
+    let evidence = sfcc.map(|s| s.evidence.join("; ")).unwrap_or_default();
+    let mut m = Markup::new();
+    m.open("section", "card summary")
+        .open("div", "summary-head")
+        .open("h2", "")
+        .attr("data-testid", "kind")
+        .text(c.title())
+        .close();
+    if let Some(v) = variant {
+        m.open("span", "tag info variant")
+            .attr("data-testid", "variant")
+            .text(v)
+            .close();
     }
+    status_badge(&mut m, status);
+    m.close().leaf("p", "explanation", c.explanation());
+    if !evidence.is_empty() {
+        m.open("p", "evidence")
+            .attr("data-testid", "evidence")
+            .text("Recognised because ")
+            .rich(&evidence)
+            .text(".")
+            .close();
+    }
+    m.open("p", "found-in")
+        .text("Found in: ")
+        .leaf("strong", "", &reveal(&c.label));
+    super::raw(m)
 }
 
 /// Whether the cards below the report's first screen are rendered for the token `key`: not in

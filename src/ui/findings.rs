@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use super::copy::CopyButton;
 use crate::inspect::{Finding, TimeStatus};
+use crate::markup::Markup;
 
 /// Text with `backticked` names shown as code, as the core writes claim and scope names.
 pub fn rich(text: &str) -> Html {
@@ -36,48 +36,56 @@ pub fn findings(props: &FindingsProps) -> Html {
     if findings.is_empty() {
         return Html::default();
     }
-    html! {
-        <section class="card findings" aria-label="Findings" data-testid="findings">
-            <ul>
-                { for findings.iter().map(|f| html! {
-                    <li class={classes!("finding", f.severity.name())} data-finding={f.id}>
-                        <span class="severity">{ f.severity.name() }</span>
-                        <div>
-                            <strong class="finding-title">{ rich(&f.title) }</strong>
-                            <p class="finding-detail">{ rich(&f.detail) }</p>
-                            if let Some(e) = f.error {
-                                <details class="error-body" data-testid="error-body">
-                                    <summary>{ format!("What the API answers: HTTP {}", e.status) }</summary>
-                                    <pre class="json">{ e.body }</pre>
-                                    <p class="source">{ "Source: " }{ e.source }
-                                        <CopyButton text={AttrValue::from(e.body)} what="Copy the error body" /></p>
-                                </details>
-                            }
-                        </div>
-                    </li>
-                }) }
-            </ul>
-        </section>
+    let mut m = Markup::new();
+    m.open("section", "card findings")
+        .attr("aria-label", "Findings")
+        .attr("data-testid", "findings")
+        .open("ul", "");
+    for f in findings.iter() {
+        m.open("li", &format!("finding {}", f.severity.name()))
+            .attr("data-finding", f.id)
+            .leaf("span", "severity", f.severity.name())
+            .open("div", "")
+            .open("strong", "finding-title")
+            .rich(&f.title)
+            .close()
+            .open("p", "finding-detail")
+            .rich(&f.detail)
+            .close();
+        if let Some(e) = f.error {
+            m.open("details", "error-body")
+                .attr("data-testid", "error-body")
+                .leaf(
+                    "summary",
+                    "",
+                    &format!("What the API answers: HTTP {}", e.status),
+                )
+                .leaf("pre", "json", e.body)
+                .open("p", "source")
+                .text("Source: ")
+                .text(e.source)
+                .copy_button(e.body, "Copy the error body")
+                .close()
+                .close();
+        }
+        m.close().close();
     }
+    super::raw(m)
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct StatusProps {
-    /// The credential's validity now (`Page::status`); `None` without time claims.
-    pub status: Option<TimeStatus>,
-}
-
-/// Rendered by the credential view (a function, not a component: it holds no state, and
-/// the view re-renders only when its credential, request or findings change).
-pub fn status_badge(props: &StatusProps) -> Html {
-    let Some(status) = props.status else {
-        return Html::default();
+/// The credential's validity now (`Page::status`) as a badge; none without time claims.
+pub fn status_badge(m: &mut Markup, status: Option<TimeStatus>) {
+    let Some(status) = status else {
+        return;
     };
     let (class, text) = match status {
-        TimeStatus::Valid => ("ok", "Valid now"),
-        TimeStatus::Expired => ("error", "Expired"),
-        TimeStatus::NotYetValid => ("error", "Not yet valid"),
-        TimeStatus::NoExpiry => ("warning", "No expiry"),
+        TimeStatus::Valid => ("badge ok", "Valid now"),
+        TimeStatus::Expired => ("badge error", "Expired"),
+        TimeStatus::NotYetValid => ("badge error", "Not yet valid"),
+        TimeStatus::NoExpiry => ("badge warning", "No expiry"),
     };
-    html! { <span class={classes!("badge", class)} data-testid="status">{ text }</span> }
+    m.open("span", class)
+        .attr("data-testid", "status")
+        .text(text)
+        .close();
 }

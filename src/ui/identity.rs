@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::inspect::text::reveal;
 
-use super::copy::CopyButton;
 use super::CredentialProps;
+use crate::markup::Markup;
 
 /// Identity fields worth copying into a ticket or a query (ids, logins), not flags.
 const COPYABLE: &[&str] = &[
@@ -30,25 +30,26 @@ pub fn identity_panel(props: &CredentialProps) -> Html {
     if sfcc.identity.is_empty() {
         return Html::default();
     }
-    html! {
-        <section class="card identity" data-testid="identity">
-            <h3>{ "Identity" }</h3>
-            <dl class="facts">
-                { for sfcc.identity.iter().map(|f| html! {
-                    <div class="fact" data-field={f.id}>
-                        <dt>{ f.label }</dt>
-                        <dd>
-                            <span class="value">{ visible(&f.value) }</span>
-                            if COPYABLE.contains(&f.id) && !f.value.trim().is_empty() {
-                                <CopyButton text={AttrValue::from(f.value.clone())} what={format!("Copy {}", f.label)} />
-                            }
-                            if let Some(note) = &f.note { <span class="note">{ note.clone() }</span> }
-                        </dd>
-                    </div>
-                }) }
-            </dl>
-        </section>
+    let mut m = Markup::new();
+    m.open("section", "card identity")
+        .attr("data-testid", "identity")
+        .leaf("h3", "", "Identity")
+        .open("dl", "facts");
+    for f in &sfcc.identity {
+        m.open("div", "fact")
+            .attr("data-field", f.id)
+            .leaf("dt", "", f.label)
+            .open("dd", "")
+            .leaf("span", "value", &visible(&f.value));
+        if COPYABLE.contains(&f.id) && !f.value.trim().is_empty() {
+            m.copy_button(&f.value, &format!("Copy {}", f.label));
+        }
+        if let Some(note) = &f.note {
+            m.leaf("span", "note", note);
+        }
+        m.close().close();
     }
+    super::raw(m)
 }
 
 /// A value with blank or whitespace-only text made visible ("␠" for a lone space), and hidden

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::inspect::text::reveal;
+use crate::markup::Markup;
 
 use std::rc::Rc;
 
@@ -104,23 +105,29 @@ pub fn request_checks(props: &RequestResultProps) -> Html {
     if check.items.is_empty() {
         return Html::default();
     }
-    html! {
-        <section class="card request-checks" data-testid="request-checks">
-            <h3>{ "The request, checked" }</h3>
-            <table class="checks">
-                <caption class="sr-only">{ "Request check" }</caption>
-                <tbody>
-                    { for check.items.iter().map(|item| html! {
-                        <tr data-check={item.id} data-outcome={item.outcome.id()}>
-                            <th scope="row">{ item.label }</th>
-                            <td><span class={classes!("tag", item.outcome.id())}>{ outcome_word(item.outcome.id()) }</span></td>
-                            <td>{ reveal(&item.text) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </section>
+    let mut m = Markup::new();
+    m.open("section", "card request-checks")
+        .attr("data-testid", "request-checks")
+        .leaf("h3", "", "The request, checked")
+        .open("table", "checks")
+        .leaf("caption", "sr-only", "Request check")
+        .open("tbody", "");
+    for item in &check.items {
+        let outcome = item.outcome.id();
+        m.open("tr", "")
+            .attr("data-check", item.id)
+            .attr("data-outcome", outcome)
+            .open("th", "")
+            .attr("scope", "row")
+            .text(item.label)
+            .close()
+            .open("td", "")
+            .leaf("span", &format!("tag {outcome}"), outcome_word(outcome))
+            .close()
+            .leaf("td", "", &reveal(&item.text))
+            .close();
     }
+    super::raw(m)
 }
 
 fn outcome_word(id: &str) -> &'static str {

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::copy::CopyButton;
 use super::CredentialProps;
 use crate::inspect::jose::{DecodeError, Jose, Role, Segment};
 use crate::inspect::text::reveal;
+use crate::markup::Markup;
 
 fn role_class(role: Role) -> &'static str {
     match role {
@@ -30,72 +30,101 @@ fn bad_char(jose: &Jose, n: usize) -> Option<usize> {
 const SHOWN_CHARS: usize = 100_000;
 
 /// `text` cut to [`SHOWN_CHARS`], with hidden characters made visible and a note of what was cut.
-fn shown(text: &str) -> Html {
+fn shown(m: &mut Markup, text: &str) {
     let total = text.chars().count();
     if total <= SHOWN_CHARS {
-        return html! { reveal(text) };
+        m.text(&reveal(text));
+        return;
     }
     let head: String = text.chars().take(SHOWN_CHARS).collect();
-    html! {
-        <>{ reveal(&head) }<span class="muted cut">{ format!(" … {} more characters not shown", total - SHOWN_CHARS) }</span></>
-    }
+    m.text(&reveal(&head)).leaf(
+        "span",
+        "muted cut",
+        &format!(" … {} more characters not shown", total - SHOWN_CHARS),
+    );
 }
 
 /// One segment's text, with the character that broke it marked.
-fn segment_text(segment: &Segment, bad: Option<usize>) -> Html {
+fn segment_text(m: &mut Markup, segment: &Segment, bad: Option<usize>) {
     if segment.text.is_empty() {
-        return html! { "∅" };
+        m.text("∅");
+        return;
     }
     let Some(pos) = bad else {
-        return shown(&segment.text);
+        return shown(m, &segment.text);
     };
     let before: String = segment.text.chars().take(pos - 1).collect();
     let bad: String = segment.text.chars().skip(pos - 1).take(1).collect();
     let after: String = segment.text.chars().skip(pos).collect();
-    html! {
-        <>{ reveal(&before) }<mark class="bad-char" title="this character is not base64url">{ reveal(&bad) }</mark>{ shown(&after) }</>
+    m.text(&reveal(&before))
+        .open("mark", "bad-char")
+        .attr("title", "this character is not base64url")
+        .text(&reveal(&bad))
+        .close();
+    shown(m, &after);
+}
+
+/// The segments, each in its colour, dots between them.
+fn body(m: &mut Markup, jose: &Jose) {
+    let last = jose.segments.len().saturating_sub(1);
+    for (i, s) in jose.segments.iter().enumerate() {
+        m.open("span", &format!("seg {}", role_class(s.role)))
+            .attr("title", s.role.name());
+        segment_text(m, s, bad_char(jose, i + 1));
+        m.close();
+        if i < last {
+            m.leaf("span", "dot", ".");
+        }
     }
+}
+
+/// What each segment is, and how many bytes it decodes to.
+fn legend(m: &mut Markup, jose: &Jose) {
+    m.open("ul", "legend");
+    for (i, s) in jose.segments.iter().enumerate() {
+        m.open("li", "")
+            .open("span", &format!("swatch {}", role_class(s.role)))
+            .close()
+            .text(&format!("{} {}", i + 1, s.role.name()));
+        if let Some(n) = s.decoded_len {
+            m.text(&format!(" · {n} bytes"));
+        }
+        m.close();
+    }
+    m.close();
 }
 
 /// Rendered by the credential view (a function, not a component: it holds no state, and
 /// the view re-renders only when its credential, request or findings change).
 pub fn segments(props: &CredentialProps) -> Html {
     let c = &props.credential;
-    let body = match c.jose() {
-        Some(jose) => {
-            let last = jose.segments.len().saturating_sub(1);
-            html! {
-                { for jose.segments.iter().enumerate().map(|(i, s)| html! {
-                    <>
-                        <span class={classes!("seg", role_class(s.role))} title={s.role.name()}>
-                            { segment_text(s, bad_char(jose, i + 1)) }
-                        </span>
-                        if i < last { <span class="dot">{ "." }</span> }
-                    </>
-                }) }
-            }
+    let mut m = Markup::new();
+    m.open("section", "card raw")
+        .attr("data-testid", "segments")
+        .open("div", "card-head")
+        .open("h3", "")
+        .text("Token")
+        .leaf(
+            "span",
+            "muted small",
+            &format!(" · {} characters", c.text.chars().count()),
+        )
+        .close()
+        .copy_button(&c.text, "Copy token")
+        .close()
+        .open("p", "raw-token")
+        .attr("tabindex", "0");
+    match c.jose() {
+        Some(jose) => body(&mut m, jose),
+        None => {
+            m.open("span", "seg seg-opaque");
+            shown(&mut m, &c.text);
+            m.close();
         }
-        None => html! { <span class="seg seg-opaque">{ shown(&c.text) }</span> },
-    };
-    let legend = c.jose().map(|jose| {
-        html! {
-            <ul class="legend">
-                { for jose.segments.iter().enumerate().map(|(i, s)| html! {
-                    <li><span class={classes!("swatch", role_class(s.role))}></span>
-                    { format!("{} {}", i + 1, s.role.name()) }
-                    { s.decoded_len.map(|n| format!(" · {n} bytes")).unwrap_or_default() }</li>
-                }) }
-            </ul>
-        }
-    });
-    html! {
-        <section class="card raw" data-testid="segments">
-            <div class="card-head">
-                <h3>{ "Token" }<span class="muted small">{ format!(" · {} characters", c.text.chars().count()) }</span></h3>
-                <CopyButton text={AttrValue::from(c.text.clone())} what="Copy token" />
-            </div>
-            <p class="raw-token" tabindex="0">{ body }</p>
-            { legend.unwrap_or_default() }
-        </section>
     }
+    m.close();
+    if let Some(jose) = c.jose() {
+        legend(&mut m, jose);
+    }
+    super::raw(m)
 }
