@@ -13,6 +13,7 @@ use crate::inspect::page::AnswerState;
 use crate::inspect::text::{preview, reveal};
 use crate::inspect::time::iso_utc;
 use crate::inspect::verdict::Verdict;
+use crate::markup::Markup;
 
 /// What the answer input shows.
 pub struct AnswerInputProps {
@@ -143,68 +144,98 @@ pub fn ticket_card(summary: &str) -> Html {
 /// matter (the correlation id to copy), its body, and what could not be read.
 pub fn answer_card(a: &AnswerState) -> Html {
     let answer = &a.answer;
+    let mut m = Markup::new();
+    for n in &answer.notes {
+        m.open("p", "error-text")
+            .attr("data-testid", "answer-note")
+            .text(&reveal(n))
+            .close();
+    }
+    if a.request_from_answer {
+        m.open("p", "hint")
+            .attr("data-testid", "request-from-answer")
+            .text("The request (and, with no token pasted, its Authorization header) was read from the curl -v output.")
+            .close();
+    }
+    entry(&mut m, a);
+    correlation(&mut m, a);
+    m.open("dl", "facts").attr("data-testid", "answer-fields");
+    for (label, value) in fields(answer) {
+        m.open("div", "fact")
+            .leaf("dt", "", label)
+            .open("dd", "")
+            .leaf("span", "value", &reveal(&value))
+            .close()
+            .close();
+    }
+    m.close();
+    headers(&mut m, answer);
     html! {
         <section class="card answer-card" data-testid="answer">
             <h2>{ "The API's answer" }</h2>
-            { for answer.notes.iter().map(|n| html! { <p class="error-text" data-testid="answer-note">{ reveal(n) }</p> }) }
-            if a.request_from_answer {
-                <p class="hint" data-testid="request-from-answer">{ "The request (and, with no token pasted, its Authorization header) was read from the curl -v output." }</p>
-            }
-            { entry(a) }
-            { correlation(a) }
-            <dl class="facts" data-testid="answer-fields">
-                { for fields(answer).into_iter().map(|(label, value)| html! {
-                    <div class="fact"><dt>{ label }</dt><dd><span class="value">{ reveal(&value) }</span></dd></div>
-                }) }
-            </dl>
-            { headers(answer) }
+            { super::raw(m) }
             { body(answer) }
         </section>
     }
 }
 
 /// The recognised entry: meaning and likely causes; or "not a documented SFCC error answer".
-fn entry(a: &AnswerState) -> Html {
+fn entry(m: &mut Markup, a: &AnswerState) {
     let Some(e) = a.recognition.entry else {
-        if !a.recognition.undocumented(&a.answer) {
-            return Html::default();
+        if a.recognition.undocumented(&a.answer) {
+            m.open("p", "")
+                .attr("data-testid", "answer-undocumented")
+                .text("Not a documented SFCC error answer: it is shown below as it was read.")
+                .close();
         }
-        return html! {
-            <p data-testid="answer-undocumented">{ "Not a documented SFCC error answer: it is shown below as it was read." }</p>
-        };
+        return;
     };
-    html! {
-        <div class="entry" data-testid="answer-entry" data-entry={e.id}>
-            <p><strong>{ e.title }</strong>{ format!(" — {} · {} · published shape: {}", e.id, e.family.name(), e.label.id()) }</p>
-            <p>{ e.meaning }</p>
-            if !e.causes.is_empty() {
-                <details class="nested" open=true>
-                    <summary>{ "Likely causes, most likely first" }</summary>
-                    <ol class="entry-causes">{ for e.causes.iter().map(|c| html! { <li>{ *c }</li> }) }</ol>
-                </details>
-            }
-        </div>
+    m.open("div", "entry")
+        .attr("data-testid", "answer-entry")
+        .attr("data-entry", e.id)
+        .open("p", "")
+        .leaf("strong", "", e.title)
+        .text(&format!(
+            " — {} · {} · published shape: {}",
+            e.id,
+            e.family.name(),
+            e.label.id()
+        ))
+        .close()
+        .leaf("p", "", e.meaning);
+    if !e.causes.is_empty() {
+        m.open("details", "nested")
+            .attr("open", "")
+            .leaf("summary", "", "Likely causes, most likely first")
+            .open("ol", "entry-causes");
+        for c in e.causes {
+            m.leaf("li", "", c);
+        }
+        m.close().close();
     }
+    m.close();
 }
 
 /// The correlation id, to copy, and where support searches it.
-fn correlation(a: &AnswerState) -> Html {
+fn correlation(m: &mut Markup, a: &AnswerState) {
     let Some(c) = a.answer.correlation() else {
-        return Html::default();
+        return;
     };
     let note = if !a.in_log_center {
         "This API does not log to Log Center: quote the id, the UTC time and the tenant to support."
     } else {
         "Support searches Log Center with it (field externalID); quote it with the UTC time and the tenant."
     };
-    html! {
-        <div class="correlation" data-testid="correlation">
-            <span class="muted">{ format!("Correlation id ({})", c.name) }</span>
-            <code data-testid="correlation-id">{ reveal(&c.value) }</code>
-            <CopyButton text={AttrValue::from(c.value.clone())} what="Copy the correlation id" />
-            <p class="hint">{ note }</p>
-        </div>
-    }
+    m.open("div", "correlation")
+        .attr("data-testid", "correlation")
+        .leaf("span", "muted", &format!("Correlation id ({})", c.name))
+        .open("code", "")
+        .attr("data-testid", "correlation-id")
+        .text(&reveal(&c.value))
+        .close()
+        .copy_button(&c.value, "Copy the correlation id")
+        .leaf("p", "hint", note)
+        .close();
 }
 
 /// The fields of the body and status, as label and value.
@@ -257,29 +288,37 @@ fn fields(answer: &Answer) -> Vec<(&'static str, String)> {
 }
 
 /// The headers that carry a diagnosis, each with what it says; the others counted.
-fn headers(answer: &Answer) -> Html {
-    let notable = answer.notable_headers();
+fn headers(m: &mut Markup, answer: &Answer) {
     if answer.headers.is_empty() {
-        return Html::default();
+        return;
     }
+    let notable = answer.notable_headers();
     let others = answer.headers.len() - notable.len();
-    html! {
-        <table class="checks" data-testid="answer-headers">
-            <caption class="sr-only">{ "Headers that matter" }</caption>
-            <tbody>
-                { for notable.iter().map(|(h, what)| html! {
-                    <tr data-header={h.name.clone()}>
-                        <th scope="row"><code>{ h.name.clone() }</code></th>
-                        <td class="value">{ reveal(&preview(&h.value, 300)) }</td>
-                        <td class="muted">{ *what }</td>
-                    </tr>
-                }) }
-                if others > 0 {
-                    <tr><td colspan="3" class="muted">{ format!("{others} other header{}", if others == 1 { "" } else { "s" }) }</td></tr>
-                }
-            </tbody>
-        </table>
+    m.open("table", "checks")
+        .attr("data-testid", "answer-headers")
+        .leaf("caption", "sr-only", "Headers that matter")
+        .open("tbody", "");
+    for (h, what) in &notable {
+        m.open("tr", "")
+            .attr("data-header", &h.name)
+            .open("th", "")
+            .attr("scope", "row")
+            .leaf("code", "", &h.name)
+            .close()
+            .leaf("td", "value", &reveal(&preview(&h.value, 300)))
+            .leaf("td", "muted", what)
+            .close();
     }
+    if others > 0 {
+        let s = if others == 1 { "" } else { "s" };
+        m.open("tr", "")
+            .open("td", "muted")
+            .attr("colspan", "3")
+            .text(&format!("{others} other header{s}"))
+            .close()
+            .close();
+    }
+    m.close().close();
 }
 
 /// The body as read: pretty JSON, or the start of the text or page.

@@ -22,7 +22,8 @@ test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date((NOW + 60) * 1000));
 });
 
-test('a 403 for a read-only scope: the verdict names the scope and the operation', async ({ page }) => {
+test('a 403 for a read-only scope: the verdict names the scope and the operation', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await gotoApp(page);
   await page.fill(input, slasToken(READ_ONLY));
   await page.fill(requestInput, `PATCH ${BASKET}`);
@@ -37,6 +38,12 @@ test('a 403 for a read-only scope: the verdict names the scope and the operation
   await expect(page.getByTestId('correlation-id')).toHaveText('3b0c5f1e-aa11-4c3e-9d1f-0f6e2a9b7c55');
   await expect(page.getByTestId('correlation')).toContainText('Log Center');
   await expect(page.locator('[data-testid=answer-headers] tr[data-header=sfdc_correlation_id]')).toBeVisible();
+  // The id, copied for the ticket; the button says so.
+  const copy = page.getByRole('button', { name: 'Copy the correlation id' });
+  await copy.click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('3b0c5f1e-aa11-4c3e-9d1f-0f6e2a9b7c55');
+  await expect(copy).toHaveText('Copied');
+  await expect(copy).toHaveText('Copy', { timeout: 4000 });
 });
 
 test('a 401 is judged at the time of the call, hours before the engineer looks', async ({ page }) => {
