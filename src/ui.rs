@@ -18,6 +18,7 @@ mod har_open;
 mod identity;
 mod json_block;
 mod keys_panel;
+mod raw;
 mod rehearsal;
 mod request_panel;
 mod scopes_panel;
@@ -60,10 +61,12 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// A card written as text ([`Markup`](crate::markup::Markup)) as a node of the page. Yew
-/// compares the text on a re-render and rebuilds the card only when it changed.
+/// A card written as text ([`Markup`](crate::markup::Markup)) as a node of the page: put there
+/// once, then brought in place to each new text (`raw.rs`), so that a second's tick keeps a
+/// selection, an opened `<details>` or a copy button's "Copied".
 pub fn raw(markup: crate::markup::Markup) -> yew::Html {
-    yew::Html::from_html_unchecked(markup.finish().into())
+    let html = yew::AttrValue::from(markup.finish());
+    yew::html! { <raw::Raw {html} /> }
 }
 
 /// Props of every component that shows a part of one credential: the credential itself.

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use super::copy::CopyButton;
 use crate::inspect::{Finding, TimeStatus};
 use crate::markup::Markup;
 
@@ -37,31 +36,41 @@ pub fn findings(props: &FindingsProps) -> Html {
     if findings.is_empty() {
         return Html::default();
     }
-    // Yew's nodes, not text: a finding may count the seconds since `exp`, and a card rebuilt
-    // from text every second would close the error body the engineer opened.
-    html! {
-        <section class="card findings" aria-label="Findings" data-testid="findings">
-            <ul>
-                { for findings.iter().map(|f| html! {
-                    <li class={classes!("finding", f.severity.name())} data-finding={f.id}>
-                        <span class="severity">{ f.severity.name() }</span>
-                        <div>
-                            <strong class="finding-title">{ rich(&f.title) }</strong>
-                            <p class="finding-detail">{ rich(&f.detail) }</p>
-                            if let Some(e) = f.error {
-                                <details class="error-body" data-testid="error-body">
-                                    <summary>{ format!("What the API answers: HTTP {}", e.status) }</summary>
-                                    <pre class="json">{ e.body }</pre>
-                                    <p class="source">{ "Source: " }{ e.source }
-                                        <CopyButton text={AttrValue::from(e.body)} what="Copy the error body" /></p>
-                                </details>
-                            }
-                        </div>
-                    </li>
-                }) }
-            </ul>
-        </section>
+    let mut m = Markup::new();
+    m.open("section", "card findings")
+        .attr("aria-label", "Findings")
+        .attr("data-testid", "findings")
+        .open("ul", "");
+    for f in findings.iter() {
+        m.open("li", &format!("finding {}", f.severity.name()))
+            .attr("data-finding", f.id)
+            .leaf("span", "severity", f.severity.name())
+            .open("div", "")
+            .open("strong", "finding-title")
+            .rich(&f.title)
+            .close()
+            .open("p", "finding-detail")
+            .rich(&f.detail)
+            .close();
+        if let Some(e) = f.error {
+            m.open("details", "error-body")
+                .attr("data-testid", "error-body")
+                .leaf(
+                    "summary",
+                    "",
+                    &format!("What the API answers: HTTP {}", e.status),
+                )
+                .leaf("pre", "json", e.body)
+                .open("p", "source")
+                .text("Source: ")
+                .text(e.source)
+                .copy_button(e.body, "Copy the error body")
+                .close()
+                .close();
+        }
+        m.close().close();
     }
+    super::raw(m)
 }
 
 /// The credential's validity now (`Page::status`) as a badge; none without time claims.

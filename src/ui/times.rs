@@ -6,12 +6,25 @@ use super::browser::local_time;
 use super::clock::use_now;
 use super::CredentialProps;
 use crate::inspect::time::{duration, iso_utc};
+use crate::markup::Markup;
 
 #[component]
 pub fn TimesPanel(props: &CredentialProps) -> Html {
     let now = use_now();
     let times = props.credential.times();
-    let rows = times.claims.iter().map(|t| {
+    let mut m = Markup::new();
+    m.open("section", "card times")
+        .attr("data-testid", "times")
+        .leaf("h3", "", "Times")
+        .open("div", "table-wrap")
+        .open("table", "claims")
+        .open("thead", "")
+        .open("tr", "");
+    for head in ["Claim", "UTC", "Your time", "Relative (live)"] {
+        m.open("th", "").attr("scope", "col").text(head).close();
+    }
+    m.close().close().open("tbody", "");
+    for t in &times.claims {
         let (utc, local, relative) = match t.seconds {
             Some(s) => (
                 iso_utc(s),
@@ -21,36 +34,42 @@ pub fn TimesPanel(props: &CredentialProps) -> Html {
             None => ("—".into(), "—".into(), String::new()),
         };
         let past = t.seconds.is_some_and(|s| s <= now);
-        html! {
-            <tr data-time={t.name.clone()}>
-                <th scope="row"><code>{ t.name.clone() }</code></th>
-                <td class="mono">{ utc }</td>
-                <td>{ local }</td>
-                <td class={classes!("relative", (t.name == "exp" && past).then_some("error"))}
-                    data-testid={format!("relative-{}", t.name)}>{ relative }
-                    if t.millis { <span class="tag warning">{ "milliseconds" }</span> }
-                    if let Some(p) = &t.problem { <span class="tag warning">{ p.clone() }</span> }
-                </td>
-            </tr>
+        let class = if t.name == "exp" && past {
+            "relative error"
+        } else {
+            "relative"
+        };
+        m.open("tr", "")
+            .attr("data-time", &t.name)
+            .open("th", "")
+            .attr("scope", "row")
+            .leaf("code", "", &t.name)
+            .close()
+            .leaf("td", "mono", &utc)
+            .leaf("td", "", &local)
+            .open("td", class)
+            .attr("data-testid", &format!("relative-{}", t.name))
+            .text(&relative);
+        if t.millis {
+            m.leaf("span", "tag warning", "milliseconds");
         }
-    });
-    let lifetime = times.lifetime().map(|l| {
-        let text = if l >= 0 { duration(l.unsigned_abs()) } else { format!("negative ({} before iat)", duration(l.unsigned_abs())) };
-        html! { <p class="lifetime" data-testid="lifetime">{ "Lifetime (exp − iat): " }<strong>{ text }</strong></p> }
-    });
-    html! {
-        <section class="card times" data-testid="times">
-            <h3>{ "Times" }</h3>
-            <div class="table-wrap">
-                <table class="claims">
-                    <thead><tr>
-                        <th scope="col">{ "Claim" }</th><th scope="col">{ "UTC" }</th>
-                        <th scope="col">{ "Your time" }</th><th scope="col">{ "Relative (live)" }</th>
-                    </tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
-            { lifetime.unwrap_or_default() }
-        </section>
+        if let Some(p) = &t.problem {
+            m.leaf("span", "tag warning", p);
+        }
+        m.close().close();
     }
+    m.close().close().close();
+    if let Some(l) = times.lifetime() {
+        let text = if l >= 0 {
+            duration(l.unsigned_abs())
+        } else {
+            format!("negative ({} before iat)", duration(l.unsigned_abs()))
+        };
+        m.open("p", "lifetime")
+            .attr("data-testid", "lifetime")
+            .text("Lifetime (exp − iat): ")
+            .leaf("strong", "", &text)
+            .close();
+    }
+    super::raw(m)
 }
