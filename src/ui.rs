@@ -92,7 +92,7 @@ pub fn text_input(on_text: &yew::Callback<String>) -> yew::Callback<yew::InputEv
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
         {
-            on_text.emit(area.value());
+            on_text.emit(browser::text_of(&area));
         }
     })
 }

@@ -106,6 +106,10 @@ fn catalogue() -> Vec<(&'static str, String, &'static str, &'static str)> {
         ("empty payload object", with_payload("{}"), "generic-jwt", "The payload has no claims"),
         ("duplicate claim in the payload", with_payload(r#"{"exp":1900000000,"sub":"a","exp":1}"#), "generic-jwt",
             "Repeated in the payload: “exp”"),
+        ("a claim repeated after 3,000 others", with_payload(&format!(
+            r#" {{"exp":1900000000,{}"sub":"a","exp":1}}"#,
+            (0..3000).map(|i| format!(r#""c_{i}":{{"n":{i}}},"#)).collect::<String>()
+        )), "generic-jwt", "Repeated in the payload: “exp”"),
         ("duplicate alg in the header", jws(r#"{"alg":"RS256","alg":"none"}"#, P), "unsigned-jws",
             "Repeated in the header: “alg”"),
         ("invalid UTF-8 in the payload", format!("{h}.{}.{S}", B64.encode(b"{\"sub\":\"\xff\xfe\"}")), "malformed",

@@ -41,7 +41,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
             {
-                let text = area.value();
+                let text = super::browser::text_of(&area);
                 let (kept, dropped) = keep(&text);
                 if dropped > 0 {
                     area.set_value(kept);
