@@ -1,6 +1,7 @@
-// Trunk post_build hook (Trunk.toml). Trunk puts its wasm loader in an inline <script type="module">.
-// Rather than allowing 'unsafe-inline', add 'sha256-<base64>' of every inline script's exact text to
-// the script-src directive of index.html's <meta http-equiv="Content-Security-Policy">, keeping the
+// Trunk post_build hook (Trunk.toml). Trunk puts its wasm loader in an inline <script type="module">,
+// and the stylesheet in an inline <style>. Rather than allowing 'unsafe-inline', add
+// 'sha256-<base64>' of every inline script's exact text to the script-src directive of index.html's
+// <meta http-equiv="Content-Security-Policy">, and of every inline style's to style-src, keeping the
 // rest of the policy as it is. Fails (exit 1) when there is no such meta or it has no script-src.
 //
 // It also writes deploy/csp.conf, an nginx snippet that deploy/nginx.conf includes: the same policy
@@ -28,7 +29,9 @@ let html = readFileSync(file, 'utf8');
 
 // Inline scripts: <script> elements without a src attribute. The hash is over the exact text
 // between the tags, as the browser sees it.
-const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
+// Comments are left out: one may mention a <script> or a <style> tag.
+const code = html.replace(/<!--[\s\S]*?-->/g, '');
+const inline = [...code.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
   (m) => !/\bsrc\s*=/i.test(m[1]),
 );
 const hashes = inline.map((m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
@@ -49,6 +52,19 @@ if (scriptSrc < 0) fail(`the Content-Security-Policy has no script-src directive
 if (/'unsafe-inline'/.test(directives[scriptSrc])) fail("script-src allows 'unsafe-inline'; remove it");
 const present = new Set(directives[scriptSrc].split(/\s+/));
 directives[scriptSrc] = [directives[scriptSrc], ...hashes.filter((h) => !present.has(h))].join(' ');
+
+// Inline styles (the stylesheet, inlined by Trunk so that the first paint waits for no request):
+// their hashes go to style-src, as the scripts' go to script-src.
+const styles = [...code.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map(
+  (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+);
+if (styles.length > 0) {
+  const styleSrc = directives.findIndex((d) => /^style-src\s/i.test(d));
+  if (styleSrc < 0) fail(`the Content-Security-Policy has no style-src directive: ${content[1]}`);
+  if (/'unsafe-inline'/.test(directives[styleSrc])) fail("style-src allows 'unsafe-inline'; remove it");
+  const has = new Set(directives[styleSrc].split(/\s+/));
+  directives[styleSrc] = [directives[styleSrc], ...styles.filter((h) => !has.has(h))].join(' ');
+}
 
 const newTag = tag.replace(content[0], `content="${directives.join('; ')}"`);
 html = html.slice(0, metas[0].index) + newTag + html.slice(metas[0].index + tag.length);
@@ -78,6 +94,6 @@ add_header Content-Security-Policy "${header}" always;
 );
 
 console.log(
-  `csp-hash: allowed ${hashes.length} inline script(s) by hash in script-src; wrote ${relative(process.cwd(), snippet)}` +
+  `csp-hash: allowed ${hashes.length} inline script(s) by hash in script-src and ${styles.length} inline style(s) in style-src; wrote ${relative(process.cwd(), snippet)}` +
     (preloads ? `; dropped integrity from ${preloads} fetch preload(s)` : ''),
 );
