@@ -104,6 +104,17 @@ impl Markup {
         self.open(tag, class).text(text).close()
     }
 
+    /// Opens a table row named by `name`: `<tr data-…="name"><th scope="row"><code>name</code></th>`
+    /// (the row is left open for its cells).
+    pub fn named_row(&mut self, data: &'static str, name: &str) -> &mut Self {
+        self.open("tr", "")
+            .attr(data, name)
+            .open("th", "")
+            .attr("scope", "row")
+            .leaf("code", "", name)
+            .close()
+    }
+
     /// Text with `backticked` names as `<code>`, as the core writes claim and scope names.
     pub fn rich(&mut self, text: &str) -> &mut Self {
         for (i, part) in text.split('`').enumerate() {
@@ -173,6 +184,16 @@ mod tests {
         assert_eq!(
             m.finish(),
             "<dl class=\"facts\"><div class=\"fact\"><dt>Realm</dt><dd><code>zzrf</code></dd></div></dl><span class=\"swatch\"></span>"
+        );
+    }
+
+    #[test]
+    fn a_named_row_is_left_open_for_its_cells() {
+        let mut m = Markup::new();
+        m.named_row("data-time", "exp<").leaf("td", "", "soon");
+        assert_eq!(
+            m.finish(),
+            "<tr data-time=\"exp&lt;\"><th scope=\"row\"><code>exp&lt;</code></th><td>soon</td></tr>"
         );
     }
 

@@ -299,12 +299,7 @@ fn headers(m: &mut Markup, answer: &Answer) {
         .leaf("caption", "sr-only", "Headers that matter")
         .open("tbody", "");
     for (h, what) in &notable {
-        m.open("tr", "")
-            .attr("data-header", &h.name)
-            .open("th", "")
-            .attr("scope", "row")
-            .leaf("code", "", &h.name)
-            .close()
+        m.named_row("data-header", &h.name)
             .leaf("td", "value", &reveal(&preview(&h.value, 300)))
             .leaf("td", "muted", what)
             .close();

@@ -39,12 +39,7 @@ pub fn TimesPanel(props: &CredentialProps) -> Html {
         } else {
             "relative"
         };
-        m.open("tr", "")
-            .attr("data-time", &t.name)
-            .open("th", "")
-            .attr("scope", "row")
-            .leaf("code", "", &t.name)
-            .close()
+        m.named_row("data-time", &t.name)
             .leaf("td", "mono", &utc)
             .leaf("td", "", &local)
             .open("td", class)
