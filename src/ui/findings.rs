@@ -9,20 +9,6 @@ use std::rc::Rc;
 use crate::inspect::{Finding, TimeStatus};
 use crate::markup::Markup;
 
-/// Text with `backticked` names shown as code, as the core writes claim and scope names.
-pub fn rich(text: &str) -> Html {
-    text.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                html! { <code>{ part }</code> }
-            } else {
-                html! { { part } }
-            }
-        })
-        .collect()
-}
-
 #[derive(Properties, PartialEq, Clone)]
 pub struct FindingsProps {
     /// The selected credential's findings and the request check's, ranked (`Page::findings`).

@@ -9,11 +9,25 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::compare_panel::comparison_card;
-use super::findings::rich;
 use crate::inspect::compare::Comparison;
 use crate::inspect::session::{AtCall, Call, Session, Token};
 use crate::inspect::text::reveal;
 use crate::inspect::time::{duration, iso_utc};
+
+/// Text with `backticked` names shown as code, as the core writes claim and scope names (the
+/// cards written as text use [`Markup::rich`](crate::markup::Markup::rich)).
+fn rich(text: &str) -> Html {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{ part }</code> }
+            } else {
+                html! { { part } }
+            }
+        })
+        .collect()
+}
 
 /// What the session view shows and can do.
 #[derive(Properties, PartialEq, Clone)]
