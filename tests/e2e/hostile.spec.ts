@@ -150,3 +150,13 @@ test('a 10 MB paste is cut to what is decoded, in the box too, says so, and the 
   await page.getByTestId('clear').click();
   await expect(page.getByTestId('empty')).toBeVisible();
 });
+
+test('a pasted text is read character for character: a zero-width space in the token is named at its place', async ({ page }) => {
+  await gotoApp(page);
+  const [h, p, s] = slasToken('sfcc.shopper-products').split('.');
+  // The box's text reaches the wasm through the browser's TextEncoder (UTF-8), not as ASCII.
+  await page.fill(input, `${h}.${p.slice(0, 10)}\u200b${p.slice(10)}.${s}`);
+  await expect(page.locator('main')).toContainText('unexpected U+200B (zero-width space) at position 11');
+  // What did decode is still shown.
+  await expect(page.locator('[data-testid=header-panel] tr[data-claim=alg] .claim-value')).toHaveText('ES256');
+});
